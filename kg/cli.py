@@ -1,0 +1,118 @@
+"""The kg command line: parse arguments, call one library function, map errors to exit codes."""
+
+import argparse
+import json
+import os
+import sys
+
+from . import __version__
+from .errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, KGError
+
+DEFAULT_STORE = "kg-data"
+
+EPILOG = """exit codes: 0 ok, 1 a problem with the data, a file or a server, 2 usage.
+The store directory is --store, else $KG_STORE, else ./kg-data."""
+
+COMMANDS = {
+    "extract": ("extract facts without a store, print JSON lines, Turtle or TriG",
+                "kg extract seeds/ --format turtle\n  echo '{\"id\": \"a\", \"text\": \"Biden called Zelensky.\"}' | "
+                "kg extract --input-format jsonl -"),
+    "ingest": ("extract documents into the embedded store, one named graph each (re-ingesting replaces)",
+               "kg ingest seeds/\n  kg ingest --input-format jsonl news.jsonl"),
+    "query": ("run a stored query (by name or .rq file) on the store or a SPARQL endpoint",
+              "kg query who-called-whom\n  kg query facts-about --param entity=\"Joe Biden\" --format csv\n"
+              "  kg query --list"),
+    "export": ("write the store as Turtle (union of graphs), TriG, N-Triples or N-Quads",
+               "kg export --format turtle -o graph.ttl\n  kg export --format nq > graph.nq"),
+    "push": ("load every graph of the store into a SPARQL 1.1 server, replacing each graph there",
+             "kg push --endpoint http://127.0.0.1:7878/query --update-endpoint http://127.0.0.1:7878/update\n"
+             "  KG_PASSWORD=dba kg push --endpoint http://127.0.0.1:8890/sparql "
+             "--update-endpoint http://127.0.0.1:8890/sparql-auth --user dba"),
+    "forget": ("remove a document's graph from the store (the id it was ingested under)",
+               "kg forget seeds/000_b78362be98e5ff12.txt"),
+    "stats": ("count documents, triples, entities by type and facts by property", "kg stats --format json"),
+}
+
+
+def _add_inputs(p):
+    p.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
+                   help="text files, directories (walked for *.txt) or - for stdin (default)")
+    p.add_argument("--input-format", choices=("text", "jsonl"), default="text",
+                   help="text: one document per file; jsonl: lines of {id, text, published?, title?}")
+    p.add_argument("--no-metonymy", action="store_true",
+                   help="keep a capital acting as subject (\"Moscow said\") as the city, not its state")
+
+
+def build_parser():
+    """Return the argument parser of every kg command."""
+    parser = argparse.ArgumentParser(prog="kg", description="Populate a knowledge graph from news text.",
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("--store", default=os.environ.get("KG_STORE", DEFAULT_STORE),
+                        help="embedded store directory (default: $KG_STORE or ./kg-data)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subs = {}
+    for name, (summary, example) in COMMANDS.items():
+        subs[name] = sub.add_parser(name, help=summary, description=summary, epilog="example:\n  " + example,
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_inputs(subs["extract"])
+    subs["extract"].add_argument("--format", choices=("jsonl", "turtle", "trig"), default="jsonl")
+    _add_inputs(subs["ingest"])
+    q = subs["query"]
+    q.add_argument("name", nargs="?", help="stored query name (see --list) or a .rq file")
+    q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a query parameter")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--endpoint", help="run on this SPARQL endpoint instead of the embedded store")
+    q.add_argument("--list", action="store_true", help="list the stored queries and their parameters")
+    e = subs["export"]
+    e.add_argument("--format", choices=("turtle", "trig", "nt", "nq"), default="turtle")
+    e.add_argument("-o", "--output", help="file to write (default: stdout)")
+    p = subs["push"]
+    p.add_argument("--endpoint", required=True, help="the server's SPARQL query URL")
+    p.add_argument("--update-endpoint", help="the server's SPARQL update URL (default: --endpoint)")
+    p.add_argument("--graph-store", help="the server's Graph Store Protocol URL, for --method gsp")
+    p.add_argument("--method", choices=("update", "gsp"), default="update",
+                   help="update: DROP + INSERT DATA per graph; gsp: HTTP PUT of each graph")
+    p.add_argument("--user", help="user name; the password comes from $KG_PASSWORD, else a prompt")
+    p.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP authentication scheme")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
+    p.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
+    subs["forget"].add_argument("doc", metavar="DOC", help="the document id (its path or JSON-lines id)")
+    subs["stats"].add_argument("--format", choices=("table", "json"), default="table")
+    return parser
+
+
+def main(argv=None):
+    """Run kg with command-line arguments and return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    from . import commands
+
+    try:
+        getattr(commands, args.command)(args)
+    except KGError as exc:
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # `kg export | head` is not an error
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def print_json(value):
+    """Print a value as indented JSON on stdout."""
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def run():
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Index a document's entity mentions and resolve pronouns and definite descriptions to them."""
+
+from . import gazetteer
+from .model import Span
+from .relations import LEADER_TITLES, WORK_TITLES
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+ORG_NOUNS = {"company", "firm", "bank", "club", "airline", "carrier", "retailer", "insurer", "group", "broadcaster"}
+TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
+MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolved
+
+
+class EntityIndex:
+    """Where each entity is mentioned, by token, including resolved pronouns and descriptions."""
+
+    def __init__(self, doc, entities, token_entity, token_mention):
+        self.entities = {e.key: e for e in entities}
+        self.token_entity = token_entity
+        self.token_mention = token_mention
+        self.titles = self._titles(doc)
+        self.coref = self._resolve(doc)
+
+    def at(self, token):
+        """Return (entity key, mention span) a token names, or None."""
+        if token.i in self.token_entity:
+            return self.token_entity[token.i], self.token_mention[token.i]
+        return self.coref.get(token.i)
+
+    def type_of(self, key):
+        """Return the ontology class of an entity."""
+        return self.entities[key].type
+
+    def _titles(self, doc):
+        """Return {person key: set of title words seen before or beside their name}."""
+        titles = {}
+        for i, key in self.token_entity.items():
+            if self.entities[key].type != "Person":
+                continue
+            token = doc[i]
+            words = {c.lower_ for c in token.children if c.dep_ in ("compound", "appos") and c.i < i}
+            titles.setdefault(key, set()).update(words & TITLE_WORDS)
+        return titles
+
+    def _resolve(self, doc):
+        """Return {token index: (entity key, span)} for pronouns and descriptions with a clear antecedent."""
+        resolved, history = {}, []  # history: (sentence number, key, is subject, type) in text order
+        for n, sent in enumerate(doc.sents):
+            for token in sent:
+                if token.i in self.token_entity:
+                    key = self.token_entity[token.i]
+                    if not history or history[-1][1] != key or history[-1][0] != n:
+                        history.append((n, key, token.dep_ in ("nsubj", "nsubjpass"), self.type_of(key)))
+                    continue
+                key = self._antecedent(token, n, history)
+                if key:
+                    resolved[token.i] = (key, Span(token.idx, token.idx + len(token.text), token.text))
+        return resolved
+
+    def _antecedent(self, token, n, history):
+        """Return the entity key a pronoun or definite description refers to, or None."""
+        recent = [h for h in history if n - h[0] <= MAX_SENTENCE_GAP]
+        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            people = [h for h in recent if h[3] == "Person"]
+            same = [h for h in people if h[0] == n]
+            if same:
+                return same[-1][1]
+            previous = [h for h in people if h[0] == n - 1 and h[2]] or people
+            return previous[0][1] if previous and len({h[1] for h in previous}) == 1 else (
+                previous[-1][1] if previous else None)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
+            return self._titled_person(token, history)
+        if token.lemma_ in ORG_NOUNS and token.pos_ == "NOUN":
+            orgs = [h for h in recent if h[3] == "Organization"]
+            return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None
+        return None
+
+    def _titled_person(self, token, history):
+        """Resolve "the Ukrainian president" to the one person titled so who is not another state's."""
+        demonym = next((c.text for c in token.children if gazetteer.demonym_country(c.text)), None)
+        country = gazetteer.demonym_country(demonym).name if demonym else None
+        candidates = []
+        for _, key, _, etype in reversed(history):
+            if etype == "Person" and token.lower_ in self.titles.get(key, ()) and key not in candidates:
+                candidates.append(key)
+        if country:
+            candidates = [k for k in candidates if self._state_of(k) in (None, country)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _state_of(self, key):
+        """Return the country a titled person was introduced with ("U.S. President Joe Biden"), if any."""
+        for i, k in self.token_entity.items():
+            if k != key:
+                continue
+            for j, other in self.token_entity.items():
+                if other != key and abs(i - j) <= 3 and j < i and self.type_of(other) == "Country":
+                    return other
+        return None

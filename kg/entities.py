@@ -1,0 +1,210 @@
+"""Find a document's entities: mentions from NER, cleaned, merged into one node each and typed."""
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from .model import Entity, Span
+from .relations import STATE_NOUNS
+
+NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+             "FAC": "Place", "NORP": "Group"}
+TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prime", "minister",
+          "chancellor", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "princess",
+          "pope", "general", "gen", "colonel", "col", "captain", "capt", "sgt", "judge", "justice", "mayor",
+          "secretary", "chairman", "vice", "premier", "ambassador", "professor", "prof", "rev", "reverend",
+          "coach", "manager", "chief", "executive", "leader", "speaker", "foreign", "defence", "defense",
+          "former", "late", "sheikh", "ayatollah", "commander", "officer", "director", "spokesman",
+          "spokeswoman", "st", "saint", "mp"}
+CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
+PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
+PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
+STRIP_WORDS = {"the", "'s", "'", "’s", "’"}
+
+
+def match_key(text):
+    """Return the spelling-insensitive form two mentions of one name share (Zelensky/Zelenskiy)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[.'’]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"(.)\1+", r"\1", text)  # Donbass / Donbas
+    return re.sub(r"i?y\b", "y", text)  # Zelenskiy / Zelensky
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices, half-open
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    label: str  # the NER type mapped to an ontology class
+    sent: int
+    key: str = ""
+
+
+@dataclass
+class _Cluster:
+    mentions: list = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    place: gazetteer.Place | None = None
+
+
+def _trim(doc, ent):
+    """Return (start, end) token indices of an entity span without determiners, titles and possessives."""
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ in STRIP_WORDS or
+                           (ent.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES)):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _mentions(doc):
+    """Yield cleaned NER mentions of the types kg keeps."""
+    sent_of = {}
+    for i, sent in enumerate(doc.sents):
+        sent_of.update((t.i, i) for t in sent)
+    for ent in doc.ents:
+        if ent.label_ not in NER_TYPES:
+            continue
+        start, end = _trim(doc, ent)
+        span = doc[start:end]
+        if start >= end or not any(c.isalpha() for c in span.text):
+            continue
+        label = NER_TYPES[ent.label_]
+        if gazetteer.demonym_country(span.text):
+            # "Russian troops", "the Ukrainian president": the state acts; else a nationality group
+            head = span.root.head
+            state = span.root.dep_ in ("amod", "compound") and head.lower_ in STATE_NOUNS
+            label = "Place" if state else "Group"
+        elif gazetteer.known_organization(span.text):
+            label = "Organization"
+        yield _Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start])
+
+
+def _context_votes(doc, mention):
+    """Return type votes from the words around a mention ("in Crimea" makes a place)."""
+    head = doc[mention.start:mention.end].root
+    while head.dep_ == "conj" and head.head != head:  # "in the Donbass and Crimea"
+        head = head.head
+    votes = Counter()
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
+        votes["Place"] += CONTEXT_WEIGHT
+    if head.dep_ == "pobj" and head.head.head.lemma_ in PLACE_NOUNS:
+        votes["Place"] += CONTEXT_WEIGHT
+    if head.lemma_ in PLACE_NOUNS or head.head.lemma_ in ("visit", "annex", "invade"):
+        votes["Place"] += CONTEXT_WEIGHT
+    if mention.label == "Person" and mention.end - mention.start > 1:
+        votes["Person"] += 2  # NER is surer of full names than of a lone surname
+    return votes
+
+
+def _is_actor(doc, mention):
+    """Tell whether a mention acts in its sentence: a subject, a possessor or a by-agent."""
+    head = doc[mention.start:mention.end].root
+    return head.dep_ in ("nsubj", "poss") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
+def _place_of(text, label, actor=False, metonymy=True):
+    """Return the gazetteer place a mention names, if any and if its NER type allows it."""
+    place = gazetteer.country(text) or (label == "Place" and gazetteer.demonym_country(text))
+    if not place and metonymy and actor and label == "Place":
+        # "Washington has been Ukraine's ally": the capital stands for its state
+        place = gazetteer.capital_of(text)
+    if place or label not in ("Place", "Organization"):
+        return place
+    return gazetteer.city(text)
+
+
+def _cluster_mentions(doc, mentions, metonymy=True):
+    """Group mentions that name one entity; return the clusters in order of first mention."""
+    clusters, by_key = [], {}
+    # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
+    for m in ordered:
+        place = _place_of(m.text, m.label, _is_actor(doc, m), metonymy)
+        key = "place:" + place.name if place else match_key(m.text)
+        cluster = by_key.get(key) or _surname_owner(clusters, m, key)
+        if cluster is None:
+            cluster = _Cluster(place=place)
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+        by_key.setdefault(key, cluster)
+        cluster.votes[m.label] += 1
+        cluster.votes.update(_context_votes(doc, m))
+        if place:
+            cluster.votes["Place"] += 3
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    return clusters
+
+
+def _surname_owner(clusters, mention, key):
+    """Return the one person cluster whose full name ends (or starts) with this single name."""
+    if " " in key or mention.label == "Place" and gazetteer.country(mention.text):
+        return None
+    owners = [c for c in clusters if c.votes["Person"] and any(
+        len(m.key.split()) > 1 and key in (m.key.split()[-1], m.key.split()[0]) for m in c.mentions)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _entity(cluster):
+    """Return the Entity a finished cluster stands for."""
+    for m in cluster.mentions:
+        m.key = m.key or match_key(m.text)
+    etype = cluster.votes.most_common(1)[0][0]
+    if cluster.place and etype == "Place":
+        etype, label = cluster.place.type, cluster.place.name
+    else:
+        label = _best_label(cluster, etype)
+    mentions = tuple(sorted({Span(m.start_char, m.end_char, m.text) for m in cluster.mentions},
+                            key=lambda s: s.start))
+    aliases = tuple(sorted({m.text for m in cluster.mentions} - {label}))
+    place = cluster.place if etype in ("Country", "City", "Region") else None
+    return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=aliases,
+                  same_as=(place.iri,) if place else (), iso_code=place.iso if place else None)
+
+
+def _best_label(cluster, etype):
+    """Return the fullest, most frequent name among a cluster's mentions of the winning type."""
+    names = Counter(m.text for m in cluster.mentions)
+    typed = [m for m in cluster.mentions if m.label == etype] or cluster.mentions
+    return max(typed, key=lambda m: (len(m.text.split()), names[m.text], -m.start)).text
+
+
+def resolve_entities(doc, metonymy=True):
+    """Return a parsed document's entities, and maps from token index to entity key and mention.
+
+    With metonymy, a capital that acts in its sentence ("Moscow said") stands for its country.
+    """
+    mentions = list(_mentions(doc))
+    for m in mentions:
+        m.key = match_key(m.text)
+    entities, token_entity, token_mention = [], {}, {}
+    for cluster in _cluster_mentions(doc, mentions, metonymy):
+        entity = _entity(cluster)
+        entities.append(entity)
+        for m in cluster.mentions:
+            span = Span(m.start_char, m.end_char, m.text)
+            for i in range(m.start, m.end):
+                token_entity[i], token_mention[i] = entity.key, span
+    return _dedupe_keys(entities), token_entity, token_mention
+
+
+def _dedupe_keys(entities):
+    """Merge entities that ended with the same key: one name is one entity within a document."""
+    merged = {}
+    for e in entities:
+        seen = merged.get(e.key)
+        if seen is None:
+            merged[e.key] = e
+            continue
+        keep = seen if len(seen.mentions) >= len(e.mentions) else e
+        mentions = tuple(sorted(set(seen.mentions) | set(e.mentions), key=lambda s: s.start))
+        aliases = tuple(sorted((set(seen.aliases) | set(e.aliases)) - {keep.label}))
+        merged[e.key] = Entity(keep.key, keep.label, keep.type, mentions, aliases, keep.same_as, keep.iso_code)
+    return list(merged.values())

@@ -1,0 +1,41 @@
+"""The pure core: parsed text in, an Extraction of frozen dataclasses out."""
+
+from . import __version__
+from .coref import EntityIndex
+from .dates import published_from_text
+from .entities import resolve_entities
+from .facts import extract_facts
+from .model import Document, Extraction
+from .nlp import load_model, model_version
+
+BATCH_SIZE = 32
+
+
+def _published(document):
+    """Return the document's publication date, from its record or its "date" header line."""
+    return document.published or published_from_text(document.text)
+
+
+def extract_parsed(document, doc, extractor="", metonymy=True):
+    """Return the Extraction of a document spaCy has already parsed."""
+    published = _published(document)
+    if published != document.published:
+        document = Document(document.id, document.text, published, document.title)
+    entities, token_entity, token_mention = resolve_entities(doc, metonymy=metonymy)
+    index = EntityIndex(doc, entities, token_entity, token_mention)
+    facts = extract_facts(doc, index, published)
+    return Extraction(document, tuple(entities), tuple(facts), extractor)
+
+
+def extract(document, nlp=None, metonymy=True):
+    """Return the Extraction of one document."""
+    return next(extract_many([document], nlp, metonymy=metonymy))
+
+
+def extract_many(documents, nlp=None, batch_size=BATCH_SIZE, metonymy=True):
+    """Yield the Extraction of each document in order, streaming them through spaCy in batches."""
+    nlp = nlp or load_model()
+    extractor = f"kg-{__version__} {model_version(nlp)}"
+    pairs = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_parsed(document, doc, extractor, metonymy)

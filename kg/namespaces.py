@@ -1,0 +1,41 @@
+"""Namespaces and the ontology terms kg writes, in one place."""
+
+from rdflib import Namespace
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DCTERMS, PROV
+
+KG = Namespace("http://kg.example.org/ontology#")
+ENTITY = Namespace("http://kg.example.org/id/")
+DOC = Namespace("http://kg.example.org/doc/")
+FACT = Namespace("http://kg.example.org/fact/")
+SCHEMA = Namespace("https://schema.org/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+GEONAMES = Namespace("https://sws.geonames.org/")
+
+PREFIXES = {
+    "kg": KG, "person": ENTITY["person/"], "org": ENTITY["organization/"], "place": ENTITY["place/"],
+    "group": ENTITY["group/"], "doc": DOC, "fact": FACT, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
+    "xsd": XSD, "skos": SKOS, "prov": PROV, "schema": SCHEMA, "nif": NIF, "dcterms": DCTERMS,
+}
+
+# Classes an entity can have (local names of the ontology).
+ENTITY_CLASSES = ("Person", "Organization", "Place", "Country", "City", "Region", "Group")
+# The coarse class that decides an entity's IRI: a City and a Country share a namespace,
+# a Person and a Place of the same name do not.
+COARSE_CLASS = {"Person": "Person", "Organization": "Organization", "Group": "Group",
+                "Place": "Place", "Country": "Place", "City": "Place", "Region": "Place"}
+
+# Every ontology term the code writes: a test checks each exists in ontology/*.ttl.
+USED_TERMS = (
+    *ENTITY_CLASSES, "Entity", "Event", "Document", "Mention", "Sentence", "Statement", "Extractor",
+    "confidence", "date", "evidence", "subjectMention", "objectMention", "inDocument", "refersTo",
+    "rule", "attributedTo", "sourceId", "published", "title", "extractorVersion", "alias", "isoCode",
+    "agent", "target", "place", "duration", "asserts", "eventClass",
+)
+
+
+def bind_prefixes(graph):
+    """Bind kg's prefixes on an rdflib graph or dataset."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    return graph

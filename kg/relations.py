@@ -1,0 +1,131 @@
+"""The relation catalogue: which words state which ontology property, declared as data.
+
+Adding a relation is adding a `Relation` here (and its property to ontology/kg.ttl):
+- `verbs`: lemmas of verbs whose subject is the fact's subject and whose direct object
+  (or the object of one of `verb_preps`) is its object; passives are handled for every verb;
+- `nouns`: nominalisations ("annexation"), whose possessor or light-verb subject is the subject
+  ("Russia's annexation", "Biden held talks") and whose `noun_preps` object is the object;
+- `subject_types` / `object_types`: coarse classes allowed on each side;
+- `event`: the ontology sub-class of Event whose node records the fact as an n-ary event;
+- `symmetric`: the fact holds in both directions (asserted once, as written);
+- `deep_objects`: when no object is found, take a place named inside the direct object's phrase;
+- `confidence`: the measured precision of the relation's rules (see README, "Confidence").
+"""
+
+from dataclasses import dataclass
+
+PERSON, ORG, PLACE, GROUP = "Person", "Organization", "Place", "Group"
+AGENTS = (PERSON, ORG, PLACE, GROUP)  # a country acts; so do groups
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How one ontology property is stated in text."""
+
+    name: str
+    verbs: tuple = ()
+    verb_preps: tuple = ()
+    direct_object: bool = True
+    nouns: tuple = ()
+    noun_preps: tuple = ("of",)
+    subject_types: tuple = AGENTS
+    object_types: tuple = AGENTS
+    event: str | None = None
+    symmetric: bool = False
+    deep_objects: bool = False  # look for the object inside the direct object's phrase
+    confidence: float = 0.7
+
+
+CATALOGUE = (
+    Relation("called", verbs=("call", "phone", "telephone", "ring"), verb_preps=("with",),
+             nouns=("call", "conversation", "phone"), noun_preps=("with", "to"),
+             subject_types=(PERSON, ORG, PLACE), object_types=(PERSON, ORG, PLACE), event="Call",
+             symmetric=True, confidence=0.75),
+    Relation("met", verbs=("meet", "host"), verb_preps=("with",), nouns=("meeting", "talk", "talks", "summit"),
+             noun_preps=("with",), subject_types=(PERSON, ORG, PLACE), object_types=(PERSON, ORG, PLACE),
+             event="Meeting", symmetric=True, confidence=0.7),
+    Relation("visited", verbs=("visit", "tour"), verb_preps=("in", "to"), nouns=("visit", "trip"),
+             noun_preps=("to",), subject_types=(PERSON, ORG, PLACE), object_types=(PLACE, ORG),
+             event="Visit", deep_objects=True, confidence=0.75),
+    Relation("annexed", verbs=("annex",), nouns=("annexation",), subject_types=(PLACE, ORG, GROUP),
+             object_types=(PLACE,), event="Annexation", confidence=0.85),
+    Relation("accused", verbs=("accuse", "blame"), nouns=("accusation",), noun_preps=("against",),
+             event="Accusation", confidence=0.75),
+    Relation("attacked", verbs=("attack", "bomb", "shell", "invade", "raid", "ambush", "assault", "strike"),
+             verb_preps=("on",), nouns=("attack", "invasion", "strike", "assault", "offensive", "raid"),
+             noun_preps=("on", "against", "of"), event="Attack", confidence=0.6),
+    Relation("killed", verbs=("kill", "murder", "assassinate", "execute", "slay", "behead", "shoot"),
+             nouns=("killing", "murder", "assassination", "assassin", "killer"), noun_preps=("of",),
+             object_types=(PERSON, GROUP), event="Killing", confidence=0.65),
+    Relation("supports", verbs=("support", "back", "endorse", "fund", "arm", "help", "aid", "assist"),
+             nouns=("support", "backing", "aid", "assistance", "help"), noun_preps=("for", "to", "in"),
+             confidence=0.6),
+    Relation("warned", verbs=("warn",), verb_preps=("against",), nouns=("warning",), noun_preps=("to",),
+             event="Warning", confidence=0.65),
+    Relation("sanctioned", verbs=("sanction",), nouns=("sanction", "sanctions"), noun_preps=("on", "against"),
+             event="Sanction", confidence=0.7),
+    Relation("alliedWith", nouns=("ally", "partner"), noun_preps=("of",), subject_types=(PLACE, ORG, GROUP),
+             object_types=(PLACE, ORG, GROUP), symmetric=True, confidence=0.7),
+    Relation("acquitted", verbs=("acquit",), nouns=("acquittal",), subject_types=(ORG, PERSON),
+             object_types=(PERSON,), event="Acquittal", confidence=0.8),
+    Relation("criticized", verbs=("criticize", "criticise", "condemn", "denounce", "slam"),
+             nouns=("criticism", "condemnation"), noun_preps=("of",), confidence=0.6),
+    Relation("founded", verbs=("found", "establish", "co-found"), nouns=("founder", "co-founder"),
+             subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.7),
+    Relation("ownerOf", verbs=("own", "acquire", "buy", "purchase"), nouns=("owner",),
+             subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.6),
+    Relation("worksFor", verbs=("work", "join", "serve"), verb_preps=("for", "at", "with"),
+             direct_object=False, nouns=("employee", "member", "official", "spokesman", "spokeswoman"),
+             subject_types=(PERSON,), object_types=(ORG, PLACE), confidence=0.6),
+    Relation("livesIn", verbs=("live", "reside"), verb_preps=("in",), direct_object=False,
+             nouns=("resident", "native"), subject_types=(PERSON,), object_types=(PLACE,), confidence=0.6),
+    Relation("basedIn", verbs=("base", "headquarter"), verb_preps=("in",), direct_object=False,
+             subject_types=(ORG, GROUP), object_types=(PLACE,), confidence=0.7),
+)
+
+BY_NAME = {r.name: r for r in CATALOGUE}
+EVENT_CLASS = {r.name: r.event for r in CATALOGUE if r.event}
+VERB_RELATIONS = {}
+NOUN_RELATIONS = {}
+for _r in CATALOGUE:
+    for _lemma in _r.verbs:
+        VERB_RELATIONS.setdefault(_lemma, []).append(_r)
+    for _lemma in _r.nouns:
+        NOUN_RELATIONS.setdefault(_lemma, []).append(_r)
+
+# Head titles: "U.S. President Joe Biden" leads the United States; other titles work for it.
+LEADER_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
+                 "chief executive", "ceo", "chairman", "chairwoman", "chair", "head", "emperor", "pope",
+                 "sultan", "emir", "monarch", "dictator", "governor", "mayor", "founder", "boss",
+                 "commander", "director", "director general", "secretary general", "secretary-general"}
+WORK_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official", "ambassador",
+               "senator", "envoy", "adviser", "advisor", "aide", "diplomat", "general", "officer", "executive",
+               "manager", "coach", "striker", "player", "analyst", "economist", "correspondent", "editor",
+               "reporter", "chief", "lawyer", "vice president", "deputy", "member", "employee", "captain",
+               "defender", "midfielder", "goalkeeper", "prosecutor", "judge", "economist", "professor",
+               "president", "prime minister", "chancellor"}
+PREDECESSOR_NOUNS = {"predecessor": "forward", "successor": "backward"}
+# Nouns that describe their holder ("Washington has been Ukraine's ally", "Booth, the assassin of
+# Lincoln"): the described entity is the subject. Other nouns name an act whose possessor acts.
+ROLE_NOUNS = {"ally", "partner", "founder", "co-founder", "owner", "resident", "native", "employee", "member",
+              "official", "spokesman", "spokeswoman", "assassin", "killer"}
+# Words that report speech: a fact under them is attributed to their subject.
+SPEECH_VERBS = {"say", "tell", "state", "claim", "allege", "announce", "report", "insist", "add", "write",
+                "confirm", "declare", "assert", "argue", "affirm", "note", "suggest", "warn", "accuse"}
+# A fact under these is not asserted: wished, planned, denied, hypothetical or merely possible.
+NONFACTIVE_HEADS = {"want", "wish", "plan", "hope", "intend", "seek", "try", "threaten", "expect", "aim",
+                    "propose", "consider", "refuse", "deny", "fail", "urge", "ask", "demand", "vow", "pledge",
+                    "promise", "prepare", "decide", "agree", "offer", "attempt", "would", "could", "dream",
+                    "fear", "doubt", "reject", "plot", "need", "call", "rule"}
+NONFACTIVE_NOUNS = {"wish", "plan", "hope", "intention", "threat", "bid", "attempt", "proposal", "call",
+                    "demand", "desire", "plot", "possibility", "prospect", "invitation", "offer", "idea",
+                    "rumour", "rumor", "allegation", "claim", "denial", "refusal"}
+MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+CONDITIONALS = {"if", "unless", "whether"}
+# Nouns whose nationality modifier makes the state the actor ("Russian troops", "the Ukrainian president").
+STATE_NOUNS = {"troops", "troop", "force", "forces", "army", "military", "government", "officials", "official",
+               "authorities", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "statement",
+               "leadership", "administration", "regime", "embassy", "diplomats", "envoy", "state"}
+STATE_NOUNS |= LEADER_TITLES | WORK_TITLES
+
