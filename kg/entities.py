@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from . import gazetteer
 from .model import Entity, Span
-from .relations import STATE_NOUNS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
              "FAC": "Place", "NORP": "Group"}
@@ -18,9 +17,17 @@ TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
           "coach", "manager", "chief", "executive", "leader", "speaker", "foreign", "defence", "defense",
           "former", "late", "sheikh", "ayatollah", "commander", "officer", "director", "spokesman",
           "spokeswoman", "st", "saint", "mp"}
+PERSON_ROLE_NOUNS = {"predecessor", "successor", "wife", "husband", "son", "daughter", "father", "mother",
+                     "brother", "sister", "widow", "lawyer", "spokesman", "spokeswoman", "aide", "deputy"}
 CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
 PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
+# Nouns a nationality word describes as people, not as the state acting.
+GROUP_NOUNS = {"people", "citizens", "citizen", "nationals", "national", "voters", "speakers", "tourists", "workers",
+               "students", "fans", "community", "population", "minority", "women", "men", "children", "families",
+               "migrants", "refugees", "descent", "origin", "language", "man", "woman", "expats", "residents",
+               "public", "media", "press", "newspaper", "culture", "food", "music", "artist", "artists"}
 PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
+EDGE_POS = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "PRON", "VERB", "AUX", "SPACE"}
 STRIP_WORDS = {"the", "'s", "'", "’s", "’"}
 
 
@@ -56,35 +63,48 @@ class _Cluster:
 def _trim(doc, ent):
     """Return (start, end) token indices of an entity span without determiners, titles and possessives."""
     start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in STRIP_WORDS or
+    while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS or
                            (ent.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES)):
         start += 1
-    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS):
         end -= 1
     return start, end
 
 
+def _label(span, ner_label):
+    """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
+    if gazetteer.demonym_country(span.text):
+        # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
+        state = span.root.dep_ in ("amod", "compound") and span.root.head.lower_ not in GROUP_NOUNS
+        return "Place" if state else "Group"
+    if gazetteer.known_organization(span.text):
+        return "Organization"
+    if ner_label not in NER_TYPES:
+        return "Place" if gazetteer.country(span.text) else None  # "Belarus" as a WORK_OF_ART
+    return NER_TYPES[ner_label]
+
+
 def _mentions(doc):
-    """Yield cleaned NER mentions of the types kg keeps."""
-    sent_of = {}
-    for i, sent in enumerate(doc.sents):
-        sent_of.update((t.i, i) for t in sent)
+    """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
+    sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    covered, found = set(), []
     for ent in doc.ents:
-        if ent.label_ not in NER_TYPES:
-            continue
         start, end = _trim(doc, ent)
         span = doc[start:end]
-        if start >= end or not any(c.isalpha() for c in span.text):
+        label = _label(span, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
+        if label:
+            covered.update(range(start, end))
+            found.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start]))
+    surnames = {doc[m.end - 1].text for m in found if m.label == "Person" and m.end - m.start > 1}
+    for token in doc:
+        # the small model misses a lone "Trump" it found as "Donald Trump", and some country names
+        if token.i in covered or token.pos_ != "PROPN":
             continue
-        label = NER_TYPES[ent.label_]
-        if gazetteer.demonym_country(span.text):
-            # "Russian troops", "the Ukrainian president": the state acts; else a nationality group
-            head = span.root.head
-            state = span.root.dep_ in ("amod", "compound") and head.lower_ in STATE_NOUNS
-            label = "Place" if state else "Group"
-        elif gazetteer.known_organization(span.text):
-            label = "Organization"
-        yield _Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start])
+        label = "Person" if token.text in surnames else "Place" if gazetteer.country(token.text) else None
+        if label:
+            found.append(_Mention(token.i, token.i + 1, token.text, token.idx, token.idx + len(token.text),
+                                  label, sent_of[token.i]))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _context_votes(doc, mention):
@@ -99,6 +119,10 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT
     if head.lemma_ in PLACE_NOUNS or head.head.lemma_ in ("visit", "annex", "invade"):
         votes["Place"] += CONTEXT_WEIGHT
+    if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS:
+        votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor"
+    if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
+        votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
     if mention.label == "Person" and mention.end - mention.start > 1:
         votes["Person"] += 2  # NER is surer of full names than of a lone surname
     return votes
@@ -157,6 +181,8 @@ def _entity(cluster):
     for m in cluster.mentions:
         m.key = m.key or match_key(m.text)
     etype = cluster.votes.most_common(1)[0][0]
+    if etype == "Place" and not cluster.place:  # typed a place by context: is it a known city?
+        cluster.place = gazetteer.city(_best_label(cluster, etype))
     if cluster.place and etype == "Place":
         etype, label = cluster.place.type, cluster.place.name
     else:

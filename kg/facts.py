@@ -86,7 +86,7 @@ class Sentence:
         said_by = attribution(trigger, self.arg, self.args)
         return Fact(subj.key, relation.name, obj.key, round(conf, 3), self.span, subj.mention, obj.mention, rule,
                     date=self.date(trigger, trigger.head) if relation.event else None,
-                    attributed_to=said_by if said_by not in (subj.key, obj.key) else None)
+                    attributed_to=said_by)
 
 
 def verb_subjects(s, verb):
@@ -118,7 +118,7 @@ def verb_objects(s, verb, relation, passive):
         if child.dep_ == "dobj":
             holders.append(child)
             if relation.direct_object:
-                found += s.args(child, modifiers=child.pos_ == "PROPN")
+                found += s.args(child)
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in relation.verb_preps):
             found += [a for g in prep.children if g.dep_ == "pobj" for a in s.args(g)]

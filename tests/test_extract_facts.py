@@ -1,0 +1,96 @@
+"""Real news sentences -> the facts kg must (and must not) assert."""
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Document
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2021-04-03"
+
+
+def facts_of(text, published=PUBLISHED):
+    x = extract(Document("t", text, published))
+    label = {e.key: e.label for e in x.entities}
+    return {(label[f.subject], f.predicate, label[f.object]): f for f in x.facts}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. President Joe Biden used a first official phone call with President Volodymyr Zelenskiy on Friday.",
+     [("Joe Biden", "called", "Volodymyr Zelenskiy"), ("Joe Biden", "leaderOf", "United States")]),
+    ("Washington has been Ukraine's most powerful ally since Russia's annexation of Crimea in 2014.",
+     [("United States", "alliedWith", "Ukraine"), ("Russia", "annexed", "Crimea")]),
+    ("Ukraine, Western countries and NATO accuse Russia of sending troops to eastern Ukraine.",
+     [("Ukraine", "accused", "Russia"), ("NATO", "accused", "Russia")]),
+    ("Donald Trump was impeached in 2019. Trump denied wrongdoing and the Republican-controlled U.S. Senate "
+     "acquitted him.", [("U.S. Senate", "acquitted", "Donald Trump")]),
+    ("Donald Trump was acquitted by the U.S. Senate in February.",
+     [("U.S. Senate", "acquitted", "Donald Trump")]),
+    ("Russian President Vladimir Putin met German Chancellor Angela Merkel in Moscow on Tuesday.",
+     [("Vladimir Putin", "met", "Angela Merkel"), ("Vladimir Putin", "leaderOf", "Russia"),
+      ("Angela Merkel", "leaderOf", "Germany")]),
+    ("The impeachment trial of Biden's predecessor Donald Trump ended.",
+     [("Donald Trump", "predecessorOf", "Biden")]),
+    ("The picture shows President Emmanuel Macron visiting troops in Kidal region, Mali.",
+     [("Emmanuel Macron", "visited", "Kidal"), ("Kidal", "locatedIn", "Mali")]),
+    ("Boris Johnson held talks with Narendra Modi in London.",
+     [("Boris Johnson", "met", "Narendra Modi")]),
+    ("Israel said this week that the deal could collapse and warned against any Iranian deployment.",
+     [("Israel", "warned", "Iran")]),
+    ("John Wilkes Booth, who assassinated President Abraham Lincoln, was an actor.",
+     [("John Wilkes Booth", "killed", "Abraham Lincoln")]),
+    ("The European Union sanctioned Belarus over the forced landing.",
+     [("European Union", "sanctioned", "Belarus")]),
+])
+def test_extract_facts_found(text, expected):
+    found = facts_of(text)
+    for fact in expected:
+        assert fact in found, f"{fact} not in {sorted(found)}"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Biden also expressed a wish to visit Ukraine again.", ("Biden", "visited", "Ukraine")),
+    ("Macron will visit Mali next week.", ("Macron", "visited", "Mali")),
+    ("Putin did not meet Merkel in Berlin.", ("Putin", "met", "Merkel")),
+    ("Russia denied that it had attacked Ukraine.", ("Russia", "attacked", "Ukraine")),
+    ("China could attack Taiwan, analysts fear.", ("China", "attacked", "Taiwan")),
+    ("If Iran attacks Israel, the region will burn.", ("Iran", "attacked", "Israel")),
+    ("Johnson plans to visit India in April.", ("Johnson", "visited", "India")),
+    ("Johnson never met Modi.", ("Johnson", "met", "Modi")),
+    ("North Korea threatened to attack Japan.", ("North Korea", "attacked", "Japan")),
+    ("Trump refused to call Zelensky.", ("Trump", "called", "Zelensky")),
+])
+def test_extract_facts_not_asserted_when_negated_future_or_hypothetical(text, absent):
+    found = facts_of(text)
+    assert not any(p == absent[1] and absent[0] in s and absent[2] in o for s, p, o in found), sorted(found)
+
+
+def test_extract_facts_relative_date_resolved():
+    fact = facts_of("Biden called Zelenskiy on Friday.")[("Biden", "called", "Zelenskiy")]
+    assert fact.date == "2021-04-02"
+
+
+def test_extract_facts_nominal_event_date():
+    fact = facts_of("Russia's annexation of Crimea in 2014 angered the West.")[("Russia", "annexed", "Crimea")]
+    assert fact.date == "2014"
+
+
+def test_extract_facts_attribution_recorded():
+    text = "Russia says it only provides political support. Moscow said Ukraine attacked Russian troops."
+    x = extract(Document("t", text, PUBLISHED))
+    label = {e.key: e.label for e in x.entities}
+    attacked = [f for f in x.facts if f.predicate == "attacked"]
+    assert attacked and all(label[f.attributed_to] == "Russia" for f in attacked)
+
+
+def test_extract_facts_evidence_offsets_point_into_text():
+    text = "Hello.\n\nU.S. President Joe Biden called President Volodymyr Zelenskiy on Friday."
+    x = extract(Document("t", text, PUBLISHED))
+    assert x.facts
+    for f in x.facts:
+        assert text[f.sentence.start:f.sentence.end] == f.sentence.text
+        assert f.sentence.start <= f.subject_mention.start < f.subject_mention.end <= f.sentence.end
+        assert text[f.subject_mention.start:f.subject_mention.end] == f.subject_mention.text
+        assert text[f.object_mention.start:f.object_mention.end] == f.object_mention.text
+        assert 0 < f.confidence <= 1
