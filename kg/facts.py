@@ -94,7 +94,7 @@ def verb_subjects(s, verb):
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return s.args(verb.head)
+                return _described(s, verb.head)
             return s.args(child)
         if child.dep_ == "agent":
             return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
@@ -108,10 +108,22 @@ def verb_subjects(s, verb):
     return []
 
 
+def _described(s, noun):
+    """Return the entity a noun names or, through a copula, describes ("Oswald was the gunman who ...")."""
+    found = s.args(noun, modifiers=False)
+    if not found and noun.dep_ == "attr":
+        found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in s.args(c)]
+    return found
+
+
+def _passive_subjects(s, verb):
+    return [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
+
+
 def verb_objects(s, verb, relation, passive):
     """Return the entities a verb acts on: its (passive) subject, direct object or prepositional objects."""
-    if passive:
-        return [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
+    if passive and not relation.passive_subject:
+        return _passive_subjects(s, verb)
     found = []
     holders = [verb]
     for child in verb.children:
@@ -134,10 +146,16 @@ def from_verbs(s):
     for verb in s.sent:
         if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb):
             continue
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "Pepperell, based in West Point"
         for relation in VERB_RELATIONS[verb.lemma_]:
-            subjects = verb_subjects(s, verb) if not passive else [
-                a for c in verb.children if c.dep_ == "agent" for g in c.children for a in s.args(g)]
+            if passive and relation.passive_subject:  # "was born in", "is based in": the passive subject
+                subjects = _passive_subjects(s, verb) or (
+                    s.args(verb.head, modifiers=False) if verb.dep_ in ("acl", "amod") else [])
+            elif passive:
+                subjects = [a for c in verb.children if c.dep_ == "agent" for g in c.children for a in s.args(g)]
+            else:
+                subjects = verb_subjects(s, verb)
             for subj in subjects:
                 for obj in verb_objects(s, verb, relation, passive):
                     fact = s.fact(relation, subj, obj, f"verb:{verb.lemma_}", verb)
@@ -161,7 +179,7 @@ def noun_role_holder(s, noun):
     """Return who a role noun describes: the copula's subject or the name it stands in apposition to."""
     if noun.dep_ == "attr":
         return verb_subjects(s, noun.head)
-    if noun.dep_ == "appos":
+    if noun.dep_ in ("appos", "compound"):  # "Booth, the assassin of Lincoln", "Kennedy assassin Sirhan"
         return s.args(noun.head, modifiers=False)
     heads = [c for c in noun.children if c.dep_ == "appos"]
     return [a for h in heads for a in s.args(h, modifiers=False)]
@@ -198,12 +216,13 @@ def from_nouns(s):
 
 def extract_facts(doc, index, published):
     """Return every fact the rules read from a parsed document, in text order, without repeats."""
-    from .patterns import from_patterns  # titles, appositions, locatives
+    from .locatives import from_locatives
+    from .patterns import from_patterns  # titles, appositions, predecessors
 
     facts, seen = [], set()
     for sent in doc.sents:
         s = Sentence(sent, index, published)
-        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s)):
+        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s), *from_locatives(s)):
             key = (fact.subject, fact.predicate, fact.object, fact.sentence.start)
             if key not in seen:
                 seen.add(key)

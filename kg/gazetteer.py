@@ -13,6 +13,19 @@ COUNTRY_ALIASES = {
     "South Korea": "KR", "North Korea": "KP", "Czech Republic": "CZ", "Ivory Coast": "CI",
     "UAE": "AE", "Burma": "MM", "Vatican": "VA", "Palestine": "PS", "Congo": "CD", "DR Congo": "CD",
 }
+# AP-style abbreviations of US states, as datelines and "Akron, Ohio"-style locatives write them.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Tex.": "Texas", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington", "Wis.": "Wisconsin",
+    "W.Va.": "West Virginia", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}
 # Nationality adjectives and plural nouns, for "Russian troops" (the state as actor) and Group labels.
 DEMONYMS = {
     "American": "US", "Americans": "US", "U.S.": "US", "British": "GB", "Briton": "GB", "Britons": "GB",
@@ -78,8 +91,14 @@ def _tables():
     # the most populous city wins a shared name: "Washington" is the US capital, not the UK town
     for c in sorted(cache.get_cities().values(), key=lambda c: c["population"]):
         cities[c["name"].lower()] = Place(c["name"], "City", c["geonameid"], country=c["countrycode"])
+    states = {}
     for state in cache.get_us_states().values():
-        cities.setdefault(state["name"].lower(), Place(state["name"], "Region", state["geonameid"], country="US"))
+        states[state["name"]] = Place(state["name"], "Region", state["geonameid"], country="US")
+        cities.setdefault(state["name"].lower(), states[state["name"]])
+    for short, name in US_STATE_ABBREVIATIONS.items():
+        for form in (short, short.rstrip(".")):  # the tokenizer may split the final period off
+            if name in states and len(form) > 2:
+                cities[form.lower()] = states[name]
     return countries, by_iso, capitals, cities
 
 

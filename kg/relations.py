@@ -9,6 +9,7 @@ Adding a relation is adding a `Relation` here (and its property to ontology/kg.t
 - `event`: the ontology sub-class of Event whose node records the fact as an n-ary event;
 - `symmetric`: the fact holds in both directions (asserted once, as written);
 - `deep_objects`: when no object is found, take a place named inside the direct object's phrase;
+- `passive_subject`: "was born in X", "is based in X": the passive subject is the fact's subject;
 - `confidence`: the measured precision of the relation's rules (see README, "Confidence").
 """
 
@@ -33,6 +34,7 @@ class Relation:
     event: str | None = None
     symmetric: bool = False
     deep_objects: bool = False  # look for the object inside the direct object's phrase
+    passive_subject: bool = False  # in the passive the grammatical subject stays the fact's subject
     confidence: float = 0.7
 
 
@@ -55,7 +57,7 @@ CATALOGUE = (
              verb_preps=("on",), nouns=("attack", "invasion", "strike", "assault", "offensive", "raid"),
              noun_preps=("on", "against", "of"), event="Attack", confidence=0.6),
     Relation("killed", verbs=("kill", "murder", "assassinate", "execute", "slay", "behead", "shoot"),
-             nouns=("killing", "murder", "assassination", "assassin", "killer"), noun_preps=("of",),
+             nouns=("killing", "murder", "assassination", "assassin", "killer", "murderer"), noun_preps=("of",),
              object_types=(PERSON, GROUP), event="Killing", confidence=0.65),
     Relation("supports", verbs=("support", "back", "endorse", "fund", "arm", "help", "aid", "assist"),
              nouns=("support", "backing", "aid", "assistance", "help"), noun_preps=("for", "to", "in"),
@@ -77,10 +79,11 @@ CATALOGUE = (
     Relation("worksFor", verbs=("work", "join", "serve"), verb_preps=("for", "at", "with"),
              direct_object=False, nouns=("employee", "member", "official", "spokesman", "spokeswoman"),
              subject_types=(PERSON,), object_types=(ORG, PLACE), confidence=0.6),
-    Relation("livesIn", verbs=("live", "reside"), verb_preps=("in",), direct_object=False,
-             nouns=("resident", "native"), subject_types=(PERSON,), object_types=(PLACE,), confidence=0.6),
-    Relation("basedIn", verbs=("base", "headquarter"), verb_preps=("in",), direct_object=False,
-             subject_types=(ORG, GROUP), object_types=(PLACE,), confidence=0.7),
+    Relation("livesIn", verbs=("live", "reside", "bear", "settle", "grow"), verb_preps=("in",), direct_object=False,
+             nouns=("resident", "native"), subject_types=(PERSON,), object_types=(PLACE,), passive_subject=True,
+             confidence=0.6),
+    Relation("basedIn", verbs=("base", "headquarter", "locate"), verb_preps=("in", "at"), direct_object=False,
+             subject_types=(ORG, GROUP), object_types=(PLACE,), passive_subject=True, confidence=0.7),
 )
 
 BY_NAME = {r.name: r for r in CATALOGUE}
@@ -104,11 +107,17 @@ WORK_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperso
                "reporter", "chief", "lawyer", "vice president", "deputy", "member", "employee", "captain",
                "defender", "midfielder", "goalkeeper", "prosecutor", "judge", "economist", "professor",
                "president", "prime minister", "chancellor"}
+# Offices of a state, region or city: only these make a Place the object of leaderOf / worksFor.
+POLITICAL_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emperor",
+                    "sultan", "emir", "monarch", "dictator", "governor", "mayor", "minister", "secretary",
+                    "spokesman", "spokeswoman", "spokesperson", "official", "ambassador", "senator", "envoy",
+                    "diplomat", "general", "commander", "vice president", "deputy", "prosecutor", "judge",
+                    "secretary general", "secretary-general", "head", "chief"}
 PREDECESSOR_NOUNS = {"predecessor": "forward", "successor": "backward"}
 # Nouns that describe their holder ("Washington has been Ukraine's ally", "Booth, the assassin of
 # Lincoln"): the described entity is the subject. Other nouns name an act whose possessor acts.
 ROLE_NOUNS = {"ally", "partner", "founder", "co-founder", "owner", "resident", "native", "employee", "member",
-              "official", "spokesman", "spokeswoman", "assassin", "killer"}
+              "official", "spokesman", "spokeswoman", "assassin", "killer", "murderer"}
 # Words that report speech: a fact under them is attributed to their subject.
 SPEECH_VERBS = {"say", "tell", "state", "claim", "allege", "announce", "report", "insist", "add", "write",
                 "confirm", "declare", "assert", "argue", "affirm", "note", "suggest", "warn", "accuse"}

@@ -1,0 +1,77 @@
+"""Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
+
+from .model import Fact
+
+LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "oblast", "area", "town"}
+# preposition -> the property it gives between (the class of the governing entity, a place)
+PREP_LOCATIVES = {
+    ("Organization", "in"): "basedIn", ("Organization", "of"): "basedIn", ("Organization", "at"): "basedIn",
+    ("Group", "in"): "basedIn", ("Person", "of"): "livesIn", ("Person", "from"): "livesIn",
+    ("Place", "in"): "locatedIn",
+}
+COMMA_LOCATIVES = {"Place": "locatedIn", "Organization": "basedIn"}
+CONTAINERS = ("Country", "Region")
+
+
+def _fact(s, name, subj, obj, rule, confidence):
+    if subj.key == obj.key:
+        return None
+    if not (subj.direct and obj.direct):
+        confidence *= 0.8
+    return Fact(subj.key, name, obj.key, round(confidence, 3), s.span, subj.mention, obj.mention, rule)
+
+
+def _mention_root(s, token):
+    """Tell whether a token heads its entity mention (its syntactic head lies outside the mention)."""
+    here = s.index.at(token)
+    return here and (token.head.i == token.i or s.index.at(token.head) is None
+                     or s.index.at(token.head)[0] != here[0])
+
+
+def from_comma(s, token):
+    """Yield locatedIn / basedIn from "Caracas, Venezuela", "Donetsk region, Ukraine", "Pepperell, Ga."."""
+    here = s.arg(token, modifiers=False)
+    if here is None or (token.i + 1 < len(token.doc) and s.index.at(token.nbor(1)) == s.index.at(token)):
+        return  # not the last word of its mention
+    name = COMMA_LOCATIVES.get(s.type_of(here.key))
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and doc[i].lower_ in LOCATIVE_NOUNS:
+        i += 1
+    if not name or i + 1 >= s.sent.end or doc[i].text != ",":
+        return
+    there = s.arg(doc[i + 1], modifiers=False)
+    if there and s.index.type_of(there.key) in CONTAINERS and s.index.type_of(here.key) != "Country":
+        yield _fact(s, name, here, there, "comma-locative", 0.8)
+
+
+def from_preposition(s, token):
+    """Yield basedIn / livesIn / locatedIn from "Tennessee Tech in Cookville", "Leroy Ivy of Oxford"."""
+    if not _mention_root(s, token):
+        return
+    here = s.arg(token, modifiers=False)
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        name = PREP_LOCATIVES.get((s.type_of(here.key), prep.lower_))
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            there = s.arg(pobj, modifiers=False)
+            if name and there and s.type_of(there.key) == "Place" and s.index.type_of(here.key) != "Country":
+                yield _fact(s, name, here, there, f"prep-locative:{prep.lower_}", 0.6)
+
+
+def from_based(s, token):
+    """Yield basedIn from "X-based Y" where Y names an organisation."""
+    if token.lower_ != "based" or token.dep_ not in ("amod", "acl"):
+        return
+    places = [s.arg(t, modifiers=False) for t in token.doc[max(token.i - 3, 0):token.i]]
+    org = s.arg(token.head, modifiers=False)
+    for place in filter(None, places):
+        if org and s.type_of(place.key) == "Place" and s.type_of(org.key) in ("Organization", "Group"):
+            yield _fact(s, "basedIn", org, place, "hyphen-based", 0.8)
+
+
+def from_locatives(s):
+    """Yield the place facts of one sentence."""
+    for token in s.sent:
+        if s.index.at(token):
+            yield from filter(None, from_comma(s, token))
+            yield from filter(None, from_preposition(s, token))
+        yield from filter(None, from_based(s, token))
