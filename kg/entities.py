@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import gazetteer
 from .model import Entity, Span
+from .relations import STATE_NOUNS
 
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
              "FAC": "Place", "NORP": "Group"}
@@ -50,6 +51,8 @@ class _Mention:
     end_char: int
     label: str  # the NER type mapped to an ontology class
     sent: int
+    name: str = ""  # the text without a person's title: what labels and keys are made of
+    name_start: int = 0
     key: str = ""
 
 
@@ -60,22 +63,33 @@ class _Cluster:
     place: gazetteer.Place | None = None
 
 
+def _is_title(token):
+    return token.lower_.rstrip(".") in TITLES and token.text[:1].isupper()
+
+
 def _trim(doc, ent):
-    """Return (start, end) token indices of an entity span without determiners, titles and possessives."""
+    """Return token indices (start, name start, end) of an entity span: the mention keeps a person's
+    title ("President Kennedy", "Mr. Putin"), the name drops it; neither keeps determiners or possessives."""
     start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS or
-                           (ent.label_ == "PERSON" and doc[start].lower_.rstrip(".") in TITLES)):
+    while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS):
         start += 1
     while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS):
         end -= 1
-    return start, end
+    if ent.label_ != "PERSON":
+        return start, start, end
+    while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1]) and doc[start - 1].head.i >= start:
+        start -= 1  # NER left the title out: the mention is "Sen. Robert Kennedy"
+    name_start = start
+    while name_start < end - 1 and _is_title(doc[name_start]):
+        name_start += 1
+    return start, name_start, end
 
 
 def _label(span, ner_label):
     """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
     if gazetteer.demonym_country(span.text):
         # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
-        state = span.root.dep_ in ("amod", "compound") and span.root.head.lower_ not in GROUP_NOUNS
+        state = span.root.dep_ in ("amod", "compound") and span.root.head.lower_ in STATE_NOUNS
         return "Place" if state else "Group"
     if gazetteer.known_organization(span.text):
         return "Organization"
@@ -89,13 +103,14 @@ def _mentions(doc):
     sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     covered, found = set(), []
     for ent in doc.ents:
-        start, end = _trim(doc, ent)
-        span = doc[start:end]
-        label = _label(span, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
+        start, name_start, end = _trim(doc, ent)
+        span, name = doc[start:end], doc[name_start:end]
+        label = _label(name, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
         if label:
             covered.update(range(start, end))
-            found.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start]))
-    surnames = {doc[m.end - 1].text for m in found if m.label == "Person" and m.end - m.start > 1}
+            found.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
+                                  name=name.text, name_start=name_start))
+    surnames = {doc[m.end - 1].text for m in found if m.label == "Person" and m.end - m.name_start > 1}
     for token in doc:
         # the small model misses a lone "Trump" it found as "Donald Trump", and some country names
         if token.i in covered or token.pos_ != "PROPN":
@@ -103,7 +118,7 @@ def _mentions(doc):
         label = "Person" if token.text in surnames else "Place" if gazetteer.country(token.text) else None
         if label:
             found.append(_Mention(token.i, token.i + 1, token.text, token.idx, token.idx + len(token.text),
-                                  label, sent_of[token.i]))
+                                  label, sent_of[token.i], name=token.text, name_start=token.i))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -151,8 +166,8 @@ def _cluster_mentions(doc, mentions, metonymy=True):
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
-        place = _place_of(m.text, m.label, _is_actor(doc, m), metonymy)
-        key = "place:" + place.name if place else match_key(m.text)
+        place = _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
+        key = "place:" + place.name if place else match_key(m.name)
         cluster = by_key.get(key) or _surname_owner(clusters, m, key)
         if cluster is None:
             cluster = _Cluster(place=place)
@@ -179,7 +194,7 @@ def _surname_owner(clusters, mention, key):
 def _entity(cluster):
     """Return the Entity a finished cluster stands for."""
     for m in cluster.mentions:
-        m.key = m.key or match_key(m.text)
+        m.key = m.key or match_key(m.name)
     etype = cluster.votes.most_common(1)[0][0]
     if etype == "Place" and not cluster.place:  # typed a place by context: is it a known city?
         cluster.place = gazetteer.city(_best_label(cluster, etype))
@@ -189,7 +204,7 @@ def _entity(cluster):
         label = _best_label(cluster, etype)
     mentions = tuple(sorted({Span(m.start_char, m.end_char, m.text) for m in cluster.mentions},
                             key=lambda s: s.start))
-    aliases = tuple(sorted({m.text for m in cluster.mentions} - {label}))
+    aliases = tuple(sorted({m.name for m in cluster.mentions} - {label}))
     place = cluster.place if etype in ("Country", "City", "Region") else None
     return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=aliases,
                   same_as=(place.iri,) if place else (), iso_code=place.iso if place else None)
@@ -197,9 +212,9 @@ def _entity(cluster):
 
 def _best_label(cluster, etype):
     """Return the fullest, most frequent name among a cluster's mentions of the winning type."""
-    names = Counter(m.text for m in cluster.mentions)
+    names = Counter(m.name for m in cluster.mentions)
     typed = [m for m in cluster.mentions if m.label == etype] or cluster.mentions
-    return max(typed, key=lambda m: (len(m.text.split()), names[m.text], -m.start)).text
+    return max(typed, key=lambda m: (len(m.name.split()), names[m.name], -m.start)).name
 
 
 def resolve_entities(doc, metonymy=True):
@@ -209,7 +224,7 @@ def resolve_entities(doc, metonymy=True):
     """
     mentions = list(_mentions(doc))
     for m in mentions:
-        m.key = match_key(m.text)
+        m.key = match_key(m.name)
     entities, token_entity, token_mention = [], {}, {}
     for cluster in _cluster_mentions(doc, mentions, metonymy):
         entity = _entity(cluster)

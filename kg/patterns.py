@@ -58,7 +58,9 @@ def _title_groups(token):
 def from_titles(s, person_token, person):
     """Yield leaderOf/worksFor from a titled name: "U.S. President Joe Biden", "Putin, Russia's president"."""
     for group, appositive in _title_groups(person_token):
-        words = [t for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key]
+        # the person's own words are no organisation, but a title inside the mention still counts
+        words = [t for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
+                 or t.lower_ in LEADER_TITLES or t.lower_ in WORK_TITLES]
         if person_token.i not in s.index.token_entity:  # "the Ukrainian president": the title is the mention
             words.append(person_token)
         title, leads = _title_words(words, appositive)

@@ -136,5 +136,8 @@ CONDITIONALS = {"if", "unless", "whether"}
 STATE_NOUNS = {"troops", "troop", "force", "forces", "army", "military", "government", "officials", "official",
                "authorities", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "statement",
                "leadership", "administration", "regime", "embassy", "diplomats", "envoy", "state"}
-STATE_NOUNS |= LEADER_TITLES | WORK_TITLES
+# ... and acts a state performs ("an Iranian deployment", "Russian aggression").
+STATE_NOUNS |= LEADER_TITLES | WORK_TITLES | set(NOUN_RELATIONS) | {
+    "deployment", "aggression", "occupation", "intervention", "operation", "airstrike", "airstrikes", "missile",
+    "missiles", "border", "airspace", "territory", "waters", "election", "elections", "sanctions", "policy"}
 
