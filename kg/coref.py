@@ -1,12 +1,20 @@
 """Index a document's entity mentions and resolve pronouns and definite descriptions to them."""
 
 from . import gazetteer
-from .model import Span
+from .model import Entity, Span
 from .relations import LEADER_TITLES, WORK_TITLES
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 ORG_NOUNS = {"company", "firm", "bank", "club", "airline", "carrier", "retailer", "insurer", "group", "broadcaster"}
 TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
+# Heads of unnamed groups that take part in events ("gunmen attacked", "killing 130 people").
+GROUP_HEADS = {"militant", "gunman", "gunmen", "bomber", "attacker", "assailant", "insurgent", "rebel", "separatist",
+               "terrorist", "jihadist", "fighter", "soldier", "troop", "troops", "police", "protester", "demonstrator",
+               "civilian", "people", "villager", "resident", "student", "worshipper", "pilgrim", "child", "children",
+               "officer", "policeman", "policemen", "force", "forces", "militia", "army", "extremist", "hostage",
+               "victim", "passenger", "tourist", "journalist", "prisoner", "refugee", "guard", "sniper", "member",
+               "shooter", "suspect", "man", "men", "woman", "women", "worker", "migrant", "settler", "protestor"}
+GROUP_MODIFIER_DEPS = ("compound", "amod", "npadvmod", "punct", "nmod")
 MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolved
 
 
@@ -17,14 +25,45 @@ class EntityIndex:
         self.entities = {e.key: e for e in entities}
         self.token_entity = token_entity
         self.token_mention = token_mention
+        self.group_mentions = {}  # unnamed groups made entities while reading facts
         self.titles = self._titles(doc)
         self.coref = self._resolve(doc)
+
+    def final_entities(self, facts):
+        """Return the named entities, and the unnamed groups that take part in a fact, with their mentions."""
+        used = {f.subject for f in facts} | {f.object for f in facts}
+        found = []
+        for key, entity in self.entities.items():
+            if key in self.group_mentions:
+                if key not in used:
+                    continue
+                mentions = tuple(sorted(self.group_mentions[key], key=lambda s: s.start))
+                entity = Entity(key, entity.label, entity.type, mentions)
+            found.append(entity)
+        return found
 
     def at(self, token):
         """Return (entity key, mention span) a token names, or None."""
         if token.i in self.token_entity:
             return self.token_entity[token.i], self.token_mention[token.i]
         return self.coref.get(token.i)
+
+    def group(self, token):
+        """Return (key, span) of the unnamed group a noun heads ("Taliban gunmen"), making it an entity."""
+        if token.lemma_ not in GROUP_HEADS and token.lower_ not in GROUP_HEADS:
+            return None
+        words = [t for t in token.subtree if t.i <= token.i and (t.i == token.i or t.dep_ in GROUP_MODIFIER_DEPS
+                                                                  and t.head.i <= token.i)]
+        start = min(t.i for t in words)
+        while start < token.i and (token.doc[start].is_punct or token.doc[start].like_num):
+            start += 1
+        span = token.doc[start:token.i + 1]
+        label = " ".join(span.text.split())
+        key = f"group:{label.lower()}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key, label, "Group", ())
+        self.group_mentions.setdefault(key, set()).add(Span(span.start_char, span.end_char, span.text))
+        return key, Span(span.start_char, span.end_char, span.text)
 
     def type_of(self, key):
         """Return the ontology class of an entity."""
@@ -71,6 +110,8 @@ class EntityIndex:
             return None
         if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
             return self._titled_person(token, history)
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_entity for c in token.children):
+            return None  # "the Islamic State militant group" names its entity itself
         if token.lemma_ in ORG_NOUNS and token.pos_ == "NOUN":
             orgs = [h for h in recent if h[3] == "Organization"]
             return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None

@@ -24,7 +24,7 @@ def extract_parsed(document, doc, extractor="", metonymy=True):
     entities, token_entity, token_mention = resolve_entities(doc, metonymy=metonymy)
     index = EntityIndex(doc, entities, token_entity, token_mention)
     facts = extract_facts(doc, index, published)
-    return Extraction(document, tuple(entities), tuple(facts), extractor)
+    return Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor)
 
 
 def extract(document, nlp=None, metonymy=True):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from . import dates
 from .factuality import attribution, clause_head, is_factual
 from .model import Fact, Span
-from .relations import BY_NAME, NOUN_RELATIONS, ROLE_NOUNS, VERB_RELATIONS
+from .relations import BY_NAME, NOUN_RELATIONS, ROLE_NOUNS, STATE_NOUNS, VERB_RELATIONS
 
 COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
 LIGHT_VERBS = {"hold", "have", "make", "use", "pay", "conduct", "launch", "carry", "offer", "provide", "give",
@@ -21,6 +21,7 @@ class Arg:
     key: str
     mention: Span
     direct: bool = True  # False when read from a modifier ("a U.S. statement") or a pronoun
+    alternative: "Arg | None" = None  # "Afghan soldiers": Afghanistan as an actor, a group as a victim
 
 
 class Sentence:
@@ -33,15 +34,42 @@ class Sentence:
         self.span = Span(sent.start_char, sent.end_char, sent.text)
 
     def arg(self, token, modifiers=True):
-        """Return the entity a token names, by its mention, coreference or (optionally) a modifier."""
+        """Return the entity a token names: its mention or antecedent, else (with modifiers) the state
+        behind "Russian troops", an unnamed group ("gunmen"), or an entity modifying the word."""
         found = self.index.at(token)
         if found:
             return Arg(*found)
+        if token.lower_ in ("they", "them") and token.pos_ == "PRON":
+            return self._previous_subject(token)
         if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
             return None
+        for child in token.children:  # "the alleged killer, Cherif Chekatt"
+            named = self.index.at(child) if child.dep_ == "appos" else None
+            if named and self.type_of(named[0]) != "Place":  # "Donetsk region, Ukraine" is a locative
+                return Arg(*named)
+        modifier = None
         for child in token.children:  # "a U.S. statement", "NATO deployment", "Ukraine's sovereignty"
             if child.dep_ in ("compound", "poss", "amod", "nmod") and self.index.at(child):
-                return Arg(*self.index.at(child), direct=False)
+                modifier = Arg(*self.index.at(child), direct=False)
+                break
+        group = self.index.group(token)
+        group = Arg(*group, direct=False) if group else None
+        if modifier and token.lower_ in STATE_NOUNS and self.type_of(modifier.key) == "Place":
+            return Arg(modifier.key, modifier.mention, False, group)
+        return group or modifier
+
+    def _previous_subject(self, pronoun):
+        """Return who "they" are: the subject of the previous sentence, when it names a group or state."""
+        start = self.sent.start
+        if start == 0:
+            return None
+        previous = self.sent.doc[start - 1].sent
+        for token in previous:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                found = self.arg(token)
+                if found and self.type_of(found.key) in ("Group", "Organization", "Place"):
+                    span = Span(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text)
+                    return Arg(found.key, span, direct=False)
         return None
 
     def args(self, token, modifiers=True):
@@ -74,11 +102,19 @@ class Sentence:
         days = {d for d in days if d and len(d) == 10}
         return days.pop() if len(days) == 1 else None
 
+    def fits(self, relation, subj, obj):
+        """Return the first (subject, object) among the readings of two arguments the relation's types allow."""
+        for s_ in (subj, subj.alternative):
+            for o_ in (obj, obj.alternative):
+                if s_ and o_ and s_.key != o_.key and self.type_of(s_.key) in relation.subject_types \
+                        and self.type_of(o_.key) in relation.object_types:
+                    return s_, o_
+        return None, None
+
     def fact(self, relation, subj, obj, rule, trigger, confidence=None):
         """Return a Fact if the two entities fit the relation's types, else None."""
-        if subj.key == obj.key:
-            return None
-        if self.type_of(subj.key) not in relation.subject_types or self.type_of(obj.key) not in relation.object_types:
+        subj, obj = self.fits(relation, subj, obj)
+        if subj is None:
             return None
         conf = relation.confidence if confidence is None else confidence
         if not (subj.direct and obj.direct):
@@ -117,7 +153,18 @@ def _described(s, noun):
 
 
 def _passive_subjects(s, verb):
-    return [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
+    found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
+    if not found and verb.dep_ in ("acl", "appos", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        found = s.args(verb.head)  # "Chekatt, shot dead by police"
+    return found
+
+
+def _agent_of_means(s, verb):
+    """Return who acted in "fighters were killed in IS attacks": the actor of the act named after "in"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_ in NOUN_RELATIONS):
+            return noun_actor(s, noun)
+    return []
 
 
 def verb_objects(s, verb, relation, passive):
@@ -146,7 +193,7 @@ def from_verbs(s):
     for verb in s.sent:
         if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb):
             continue
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
             verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "Pepperell, based in West Point"
         for relation in VERB_RELATIONS[verb.lemma_]:
             if passive and relation.passive_subject:  # "was born in", "is based in": the passive subject
@@ -154,6 +201,7 @@ def from_verbs(s):
                     s.args(verb.head, modifiers=False) if verb.dep_ in ("acl", "amod") else [])
             elif passive:
                 subjects = [a for c in verb.children if c.dep_ == "agent" for g in c.children for a in s.args(g)]
+                subjects = subjects or _agent_of_means(s, verb)
             else:
                 subjects = verb_subjects(s, verb)
             for subj in subjects:
@@ -172,7 +220,8 @@ def noun_actor(s, noun):
             return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
     if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS | {"be"}:
         return verb_subjects(s, noun.head)
-    return []
+    # "IS attacks", "a Russian airstrike": the entity inside the noun phrase acts
+    return [a for c in noun.children if c.dep_ in ("compound", "amod") for a in s.args(c, modifiers=False)]
 
 
 def noun_role_holder(s, noun):

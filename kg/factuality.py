@@ -45,7 +45,7 @@ def is_factual(token):
         if current.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl") and (
                 head.lemma_ in NONFACTIVE_HEADS or head.lemma_ in NONFACTIVE_NOUNS):
             return False
-        if current.dep_ in ("dobj", "nsubj", "attr", "pobj") and head.lemma_ in NONFACTIVE_HEADS and head.pos_ == "VERB":
+        if current.dep_ == "dobj" and head.lemma_ in NONFACTIVE_HEADS and head.pos_ == "VERB":
             return False  # "refused the visit", "denied the attack"
         if head.lemma_ in SPEECH_VERBS and current.dep_ in ("ccomp", "parataxis"):
             return not _blocks(head)  # reported speech: the report is judged, its subject recorded
