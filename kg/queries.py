@@ -1,0 +1,232 @@
+"""Stored SPARQL queries: find, describe, bind parameters, run locally or remotely, print results.
+
+Queries live as ``queries/*.rq`` at the top of the repository, beside the ``kg`` package,
+so they are found in a checkout and in an editable install (``pip install -e .``).
+``$KG_QUERIES`` (a directory) overrides that, and a path ending in ``.rq`` runs that file.
+A regular wheel must ship them as ``kg/queries/*.rq`` (package data): that place is tried too.
+"""
+
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import BNode, Literal
+from rdflib.namespace import XSD
+
+from .errors import QueryError, UsageError
+from .terms import n3
+
+QUERIES_ENV = "KG_QUERIES"
+FORMATS = ("table", "csv", "json")
+TABLE_CELL = 60  # characters of a table cell before it is cut
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\(default\s+([^)]*)\))?\s*:\s*(.*)")
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
+# strings, IRIs and comments are masked before looking for WHERE, so text inside them never matches
+_OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: a SPARQL variable bound from the command line."""
+
+    name: str
+    description: str
+    default: str | None = None
+
+    @property
+    def required(self):
+        """Return whether the parameter has no default."""
+        return self.default is None
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """A .rq file: its name, summary line, parameters and text."""
+
+    name: str
+    path: Path
+    summary: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def queries_dir():
+    """Return the directory of stored queries."""
+    override = os.environ.get(QUERIES_ENV)
+    here = Path(__file__).resolve().parent
+    candidates = [Path(override)] if override else [here.parent / "queries", here / "queries"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise QueryError(f"no stored queries found (looked in {', '.join(map(str, candidates))})")
+
+
+def list_queries(directory=None):
+    """Return every stored query, sorted by name."""
+    directory = Path(directory) if directory else queries_dir()
+    return [_load(path) for path in sorted(directory.glob("*.rq"))]
+
+
+def load_query(name, directory=None):
+    """Return the stored query called name, or the .rq file at that path."""
+    if name.endswith(".rq") and Path(name).is_file():
+        return _load(Path(name))
+    directory = Path(directory) if directory else queries_dir()
+    path = directory / f"{name}.rq"
+    if "/" in name or not path.is_file():
+        known = ", ".join(q.name for q in list_queries(directory))
+        raise UsageError(f"no stored query {name!r}: known queries are {known}")
+    return _load(path)
+
+
+def _load(path):
+    text = path.read_text(encoding="utf-8")
+    header = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    summary = header[0].lstrip("#").strip() if header else ""
+    params = tuple(Param(m[1], m[3].strip(), m[2].strip() if m[2] else None)
+                   for m in map(_PARAM.match, header[1:]) if m)
+    return StoredQuery(path.stem, path, summary, params, text)
+
+
+# ---- parameters ----
+
+def parse_params(query, pairs):
+    """Return {name: rdflib Literal} from KEY=VALUE strings, with defaults filled in."""
+    known = {p.name: p for p in query.params}
+    given = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageError(f"parameter {pair!r} is not KEY=VALUE")
+        if key not in known:
+            raise UsageError(f"query {query.name} has no parameter {key!r}: {_valid(query)}")
+        if key in given:
+            raise UsageError(f"parameter {key!r} is given twice")
+        given[key] = value
+    missing = [p.name for p in query.params if p.required and p.name not in given]
+    if missing:
+        raise UsageError(f"query {query.name} needs {', '.join(missing)}: {_valid(query)}")
+    values = {p.name: given.get(p.name, p.default) for p in query.params}
+    return {name: _checked(known[name], value) for name, value in values.items()}
+
+
+def _valid(query):
+    if not query.params:
+        return "it takes no parameters"
+    return "valid parameters are " + ", ".join(
+        p.name if p.required else f"{p.name} (default {p.default})" for p in query.params)
+
+
+def _checked(param, value):
+    literal = typed_literal(value)
+    # a numeric default means a numeric parameter: a word there would silently match nothing
+    if param.default is not None and _is_number(param.default) and not _is_number(value):
+        raise UsageError(f"parameter {param.name} must be a number, not {value!r}")
+    return literal
+
+
+def _is_number(value):
+    return bool(_INTEGER.fullmatch(value.strip()) or _DECIMAL.fullmatch(value.strip()))
+
+
+def typed_literal(value):
+    """Return value as an xsd:integer, xsd:decimal or plain string literal."""
+    text = value.strip()
+    if _INTEGER.fullmatch(text):
+        return Literal(text, datatype=XSD.integer, normalize=False)
+    if _DECIMAL.fullmatch(text):
+        try:
+            Decimal(text)
+            return Literal(text, datatype=XSD.decimal, normalize=False)
+        except InvalidOperation:
+            pass
+    return Literal(value)
+
+
+def bind(sparql, bindings):
+    """Return sparql with a VALUES clause for each binding at the head of its outer WHERE group."""
+    if not bindings:
+        return sparql
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+    match = _WHERE.search(masked)
+    if match is None:
+        raise QueryError("a query with parameters needs an explicit WHERE { ... }")
+    values = "".join(f"\n  VALUES ?{name} {{ {n3(term)} }}" for name, term in bindings.items())
+    return sparql[:match.end()] + values + sparql[match.end():]
+
+
+# ---- running ----
+
+def run(query, bindings=None, store=None, endpoint=None):
+    """Run a stored query on a Store or a remote Endpoint; return (variables, rows).
+
+    Both back-ends get the same text with the same VALUES clause, so they give the same rows
+    (pyoxigraph's own substitutions only reach variables the query projects).
+    """
+    if (store is None) == (endpoint is None):
+        raise UsageError("run a query on either the store or an endpoint")
+    sparql = bind(query.text, bindings or {})
+    if store is not None:
+        return store.query(sparql)
+    from .endpoint import rows_from_json  # only remote runs need SPARQLWrapper
+    return rows_from_json(endpoint.select(sparql))
+
+
+# ---- output ----
+
+def lexical(term):
+    """Return how a result term is printed: lexical form, full IRI, _:id, or ''."""
+    if term is None:
+        return ""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def write_results(variables, rows, fmt, out):
+    """Write result rows to a text stream as table, csv or json."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
+    cells = [[lexical(t) for t in row] for row in rows]
+    {"table": _table, "csv": _csv, "json": _json}[fmt](variables, cells, rows, out)
+
+
+def _table(variables, cells, rows, out):
+    shown = [[_cell(c) for c in row] for row in cells]
+    widths = [max([len(v)] + [len(r[i]) for r in shown]) for i, v in enumerate(variables)]
+    line = "  ".join
+    out.write(line(v.ljust(w) for v, w in zip(variables, widths)).rstrip() + "\n")
+    out.write(line("-" * w for w in widths) + "\n")
+    for row in shown:
+        out.write(line(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+
+
+def _cell(text):
+    text = " ".join(text.split())  # a sentence's newlines would break the table
+    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
+
+
+def _csv(variables, cells, rows, out):
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(variables)
+    writer.writerows(cells)
+
+
+def _json(variables, cells, rows, out):
+    # unbound values become null, so "" and "absent" stay distinguishable
+    records = [{v: (c if t is not None else None) for v, c, t in zip(variables, row, terms)}
+               for row, terms in zip(cells, rows)]
+    json.dump(records, out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,178 @@
+"""Shared fixtures: a real Oxigraph server, real stores on tmp dirs, and the sample graphs."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.store import Store
+from sample_data import sample_graph_list
+
+
+# ---- the Oxigraph server ----
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that starts a server, so `-m "not server"` skips them."""
+    for item in items:
+        if {"oxigraph_server", "virtuoso_server"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)
+
+
+def _oxigraph_binary():
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(proc, url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"oxigraph exited: {proc.stderr.read().decode(errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"oxigraph did not answer at {url} within {seconds}s")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """Start `oxigraph serve` on a free local port; yield its base URL."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed")
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    base = f"http://127.0.0.1:{_free_port()}"
+    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", base[7:]],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_until_up(proc, base + "/")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+class Server:
+    """The test server's endpoints, and its content read back over HTTP."""
+
+    def __init__(self, base):
+        self.base = base
+        self.query = base + "/query"
+        self.update = base + "/update"
+        self.store = base + "/store"
+
+    def run_update(self, sparql):
+        """Send a SPARQL update."""
+        data = urllib.parse.urlencode({"update": sparql}).encode()
+        with urllib.request.urlopen(urllib.request.Request(self.update, data=data), timeout=30):
+            pass
+
+    def quads_by_graph(self):
+        """Return {graph IRI: set of N-Triples statements} of everything the server holds."""
+        request = urllib.request.Request(self.store, headers={"Accept": "application/n-quads"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            data = response.read()
+        graphs = {}
+        for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            graphs.setdefault(name, set()).add(f"{quad.subject} {quad.predicate} {quad.object} .")
+        return graphs
+
+
+@pytest.fixture
+def server(oxigraph_server):
+    """Return the shared server, emptied."""
+    srv = Server(oxigraph_server)
+    srv.run_update("DROP ALL")
+    return srv
+
+
+# ---- a Virtuoso server, when virtuoso-t is installed ----
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = .
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """Start Virtuoso (user dba, password dba) on free local ports; yield its base URL."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        pytest.skip("virtuoso-t is not installed (apt-get install virtuoso-opensource)")
+    location = tmp_path_factory.mktemp("virtuoso")
+    http_port = _free_port()
+    ini = location / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=location, sql_port=_free_port(), http_port=http_port))
+    proc = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=location,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        _wait_until_up(proc, base + "/sparql?query=ASK%7B%7D", seconds=120)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# ---- stores ----
+
+@pytest.fixture
+def sample_graphs():
+    """Return the sample document graphs."""
+    return sample_graph_list()
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    """Return a path for a fresh store."""
+    return tmp_path / "kg-data"
+
+
+@pytest.fixture
+def sample_store(store_path):
+    """Yield an open writable store holding the sample graphs."""
+    with Store.open(store_path) as store:
+        for graph in sample_graph_list():
+            store.replace_graph(graph)
+        yield store
