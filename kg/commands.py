@@ -1,24 +1,117 @@
 """One function per kg command: read the parsed arguments, call the library, print the result."""
 
+import getpass
 import json
+import os
 import sys
 
-from .extract import extract_many
+from .errors import StoreError, UsageError
+from .extraction import extract_many
 from .io import extraction_to_json, read_documents
 from .nlp import load_model
+from .pipeline import ingest as ingest_documents
+from .loading import push as push_store
+from .queries import list_queries, load_query, parse_params, run, write_results
 from .rdf import to_graph, write_graphs
+from .store import Store
 
 
-def _extractions(args):
-    documents = read_documents(args.paths, args.input_format)
-    return extract_many(documents, load_model(args.model), metonymy=not args.no_metonymy)
+def _documents(args):
+    return read_documents(args.paths, args.input_format)
 
 
 def extract(args):
     """Print the extraction of each input document as JSON lines, Turtle or TriG."""
+    extractions = extract_many(_documents(args), load_model(args.model), metonymy=not args.no_metonymy)
     if args.format == "jsonl":
-        for extraction in _extractions(args):
+        for extraction in extractions:
             sys.stdout.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
             sys.stdout.flush()
     else:
-        write_graphs((to_graph(x) for x in _extractions(args)), args.format, sys.stdout)
+        write_graphs((to_graph(x) for x in extractions), args.format, sys.stdout)
+
+
+def ingest(args):
+    """Extract documents into the store, replacing each document's graph."""
+    with Store.open(args.store) as store:
+        summary = ingest_documents(_documents(args), store, load_model(args.model),
+                                   metonymy=not args.no_metonymy)
+    print(f"ingested {summary.documents} documents ({summary.facts} facts, {summary.triples} triples) "
+          f"into {args.store}", file=sys.stderr)
+
+
+def query(args):
+    """Run a stored query and print its rows."""
+    if args.list:
+        for q in list_queries():
+            params = ", ".join(p.name if p.required else f"[{p.name}]" for p in q.params)
+            print(f"{q.name:24} {q.summary}" + (f"  (params: {params})" if params else ""))
+        return
+    if not args.name:
+        raise UsageError("name a stored query or a .rq file (see kg query --list)")
+    stored = load_query(args.name)
+    bindings = parse_params(stored, args.param)
+    if args.endpoint:
+        from .endpoint import Endpoint
+
+        variables, rows = run(stored, bindings, endpoint=Endpoint(args.endpoint))
+    else:
+        with Store.open(args.store, read_only=True) as store:
+            variables, rows = run(stored, bindings, store=store)
+    write_results(variables, rows, args.format, sys.stdout)
+
+
+def export(args):
+    """Write the store in an RDF format to a file or stdout."""
+    with Store.open(args.store, read_only=True) as store:
+        if args.output:
+            with open(args.output, "wb") as out:
+                store.export(args.format, out)
+        else:
+            store.export(args.format, sys.stdout.buffer)
+
+
+def _password(args):
+    """Return the password from $KG_PASSWORD, else a prompt; never from the command line."""
+    if not args.user:
+        return None
+    password = os.environ.get("KG_PASSWORD")
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.user}: ")
+    if password is None:
+        raise UsageError("--user needs a password: set KG_PASSWORD (it is never read from the command line)")
+    return password
+
+
+def push(args):
+    """Load every graph of the store into a SPARQL server."""
+    with Store.open(args.store, read_only=True) as store:
+        summary = push_store(store, args.endpoint, update_endpoint=args.update_endpoint, user=args.user,
+                             password=_password(args), method=args.method, auth=args.auth,
+                             timeout=args.timeout, graph_store=args.graph_store, dry_run=args.dry_run)
+    print(f"pushed {summary['graphs']} graphs ({summary['triples']} triples, {summary['requests']} requests)",
+          file=sys.stderr)
+
+
+def forget(args):
+    """Remove a document's graph from the store."""
+    with Store.open(args.store) as store:
+        if not store.forget(args.doc):
+            raise StoreError(f"no document {args.doc!r} in {args.store}; "
+                             "use the id it was ingested under (kg query documents lists them)")
+    print(f"forgot {args.doc}", file=sys.stderr)
+
+
+def stats(args):
+    """Print counts of documents, triples, entities and facts."""
+    with Store.open(args.store, read_only=True) as store:
+        counts = store.stats()
+    if args.format == "json":
+        print(json.dumps(counts, indent=2, sort_keys=True))
+        return
+    for key in ("documents", "quads", "triples"):
+        print(f"{key:12} {counts[key]}")
+    for group in ("entities", "facts"):
+        print(f"{group}:")
+        for name, n in sorted(counts[group].items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {name:20} {n}")

@@ -31,7 +31,8 @@ class Sentence:
         self.sent = sent
         self.index = index
         self.published = published
-        self.span = Span(sent.start_char, sent.end_char, sent.text)
+        text = sent.text.rstrip()  # the paragraph break after a sentence is not evidence
+        self.span = Span(sent.start_char, sent.start_char + len(text), text)
 
     def arg(self, token, modifiers=True):
         """Return the entity a token names: its mention or antecedent, else (with modifiers) the state
@@ -173,8 +174,10 @@ def verb_objects(s, verb, relation, passive):
         return _passive_subjects(s, verb)
     found = []
     holders = [verb]
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "dobj":
+        # "Biden called Zelensky": the parser may read a lone object as a predicate ("called him X")
+        if child.dep_ == "dobj" or (child.dep_ == "oprd" and not has_object and child.pos_ == "PROPN"):
             holders.append(child)
             if relation.direct_object:
                 found += s.args(child)

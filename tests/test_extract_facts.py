@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract import extract
+from kg.extraction import extract
 from kg.model import Document
 
 pytestmark = pytest.mark.model

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.endpoint import Endpoint, redact
 from kg.errors import ServerError, UsageError
 from kg.iris import document_iri
-from kg.push import batches, push
+from kg.loading import batches, push
 from kg.store import Store
 from sample_data import TRICKY, local_quads_by_graph
 

@@ -4,7 +4,7 @@ import pytest
 
 from kg import queries as Q
 from kg.endpoint import Endpoint, rows_from_json
-from kg.push import push
+from kg.loading import push
 from kg.store import Store
 from sample_data import QUERY_PARAMS, TRICKY, doc_graph
 

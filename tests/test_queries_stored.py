@@ -12,7 +12,7 @@ from kg import queries as Q
 from kg.endpoint import Endpoint
 from kg.errors import QueryError, UsageError
 from kg.model import Document, Entity, Extraction, Fact, Span
-from kg.push import push
+from kg.loading import push
 from kg.rdf import to_graph
 from kg.store import Store
 from sample_data import QUERY_PARAMS

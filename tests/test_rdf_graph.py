@@ -1,0 +1,73 @@
+"""to_graph: the RDF shape of an extraction, against a golden Turtle file."""
+
+import os
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.namespace import RDF, XSD
+
+from kg.iris import entity_iri
+from kg.model import Document, Entity, Extraction, Fact, Span
+from kg.namespaces import KG
+from kg.rdf import to_graph
+
+GOLDEN = Path(__file__).parent / "golden" / "call.ttl"
+TEXT = "Biden called Zelensky on Friday. Russia says it attacked Kyiv."
+
+
+def _span(text):
+    start = TEXT.index(text)
+    return Span(start, start + len(text), text)
+
+
+def extraction():
+    s1, s2 = _span("Biden called Zelensky on Friday."), _span("Russia says it attacked Kyiv.")
+    entities = (
+        Entity("Joe Biden", "Joe Biden", "Person", (_span("Biden"),), ("Biden",)),
+        Entity("Volodymyr Zelensky", "Volodymyr Zelensky", "Person", (_span("Zelensky"),), ("Zelensky",)),
+        Entity("Russia", "Russia", "Country", (_span("Russia"),), (), ("https://sws.geonames.org/2017370/",), "RU"),
+        Entity("Kyiv", "Kyiv", "City", (_span("Kyiv"),), (), ("https://sws.geonames.org/703448/",)),
+    )
+    facts = (
+        Fact("Joe Biden", "called", "Volodymyr Zelensky", 0.75, s1, _span("Biden"), _span("Zelensky"),
+             "verb:call", date="2021-04-02"),
+        Fact("Russia", "attacked", "Kyiv", 0.6, s2, _span("it"), _span("Kyiv"), "verb:attack",
+             date="2014", attributed_to="Russia"),
+    )
+    return Extraction(Document("news/a.txt", TEXT, "2021-04-03", "A title"), entities, facts, "kg-test")
+
+
+def test_rdf_graph_matches_golden():
+    graph = to_graph(extraction())
+    if os.environ.get("KG_UPDATE_GOLDEN"):
+        GOLDEN.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    golden = Graph().parse(GOLDEN, format="turtle")
+    if not isomorphic(graph, golden):
+        _, only_new, only_golden = graph_diff(to_isomorphic(graph), to_isomorphic(golden))
+        raise AssertionError("graph differs from golden:\nonly in output:\n"
+                             + only_new.serialize(format="nt") + "\nonly in golden:\n"
+                             + only_golden.serialize(format="nt"))
+
+
+def test_rdf_graph_plain_triple_beside_statement():
+    graph = to_graph(extraction())
+    biden, zelensky = entity_iri("Joe Biden", "Person"), entity_iri("Volodymyr Zelensky", "Person")
+    assert (biden, KG.called, zelensky) in graph
+    statement = next(graph.subjects(RDF.predicate, KG.called))
+    assert (statement, RDF.type, KG.Call) in graph and (statement, KG.agent, biden) in graph
+    assert graph.value(statement, KG.date) == Literal("2021-04-02", datatype=XSD.date)
+    assert graph.value(statement, KG.confidence) == Literal("0.750", datatype=XSD.decimal)
+
+
+def test_rdf_graph_year_date_and_attribution():
+    graph = to_graph(extraction())
+    statement = next(graph.subjects(RDF.predicate, KG.attacked))
+    assert graph.value(statement, KG.date).datatype == XSD.gYear
+    assert graph.value(statement, KG.attributedTo) == entity_iri("Russia", "Country")
+
+
+def test_rdf_graph_is_deterministic():
+    a = to_graph(extraction()).serialize(format="nt")
+    b = to_graph(extraction()).serialize(format="nt")
+    assert sorted(a.splitlines()) == sorted(b.splitlines())
