@@ -20,7 +20,27 @@ TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
           "spokeswoman", "st", "saint", "mp"}
 PERSON_ROLE_NOUNS = {"predecessor", "successor", "wife", "husband", "son", "daughter", "father", "mother",
                      "brother", "sister", "widow", "lawyer", "spokesman", "spokeswoman", "aide", "deputy"}
-CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
+CONTEXT_WEIGHT = 1.5
+NAME_WEIGHT = 3  # the name's own words ("... Hospital", "... Street") outweigh NER
+# Last words that make a name an organisation's, and words that do so anywhere in it.
+ORG_WORDS = {"institute", "hospital", "university", "college", "school", "academy", "court", "council",
+             "committee", "commission", "agency", "department", "ministry", "office", "bureau", "service",
+             "company", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "group", "bank", "association",
+             "union", "party", "league", "federation", "foundation", "fund", "society", "club", "team", "airlines",
+             "airline", "airways", "times", "post", "news", "press", "network", "radio", "television", "tv",
+             "journal", "herald", "tribune", "gazette", "daily", "magazine", "army", "navy", "police", "church",
+             "congress", "parliament", "senate", "assembly", "board", "authority", "administration", "centre",
+             "center", "laboratory", "laboratories", "museum", "theater", "theatre", "orchestra", "circuit",
+             "district", "systems", "industries", "motors", "holdings", "enterprises", "partners", "studios",
+             "records", "guard", "force", "command", "organization", "organisation", "movement", "front"}
+ORG_MARKERS = {"inc.", "corp.", "ltd.", "co.", "&"}
+PLACE_WORDS = {"street", "road", "avenue", "river", "mountain", "mountains", "island", "islands", "county",
+               "province", "square", "lake", "bay", "valley", "beach", "sea", "ocean", "gulf", "desert", "peninsula",
+               "canyon", "strait", "coast", "region", "state", "city", "town", "village", "heights", "hills",
+               "park", "bridge"}
+# Verbs whose subject is a person more often than a place ("Kravchuk said").
+PERSON_VERBS = {"say", "tell", "add", "die", "marry", "testify", "plead", "resign", "retire", "explain", "write",
+                "recall", "insist", "smile", "laugh", "complain", "admit", "confess", "sing", "graduate"}  # a telling context outweighs one NER label: NER mistypes rare place names
 PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
 # Nouns a nationality word describes as people, not as the state acting.
 GROUP_NOUNS = {"people", "citizens", "citizen", "nationals", "national", "voters", "speakers", "tourists", "workers",
@@ -140,6 +160,24 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
     if mention.label == "Person" and mention.end - mention.start > 1:
         votes["Person"] += 2  # NER is surer of full names than of a lone surname
+    votes.update(_name_votes(doc, mention))
+    if (mention.end - mention.start == 1 and mention.label != "Person" and head.dep_ == "nsubj"
+            and head.head.lemma_ in PERSON_VERBS and not gazetteer.country(mention.name)
+            and not gazetteer.capital_of(mention.name)):
+        votes["Person"] += CONTEXT_WEIGHT  # "Kravchuk said", "Lincoln died": places do not speak
+    return votes
+
+
+def _name_votes(doc, mention):
+    """Return type votes from the words of the name itself: "... Hospital", "... Street", "Judge ..."."""
+    words = mention.name.split()
+    votes = Counter()
+    if words[-1].lower().rstrip(".") in ORG_WORDS or any(w.lower() in ORG_MARKERS for w in words):
+        votes["Organization"] += NAME_WEIGHT
+    elif words[-1].lower() in PLACE_WORDS and len(words) > 1:
+        votes["Place"] += NAME_WEIGHT
+    if mention.start < mention.name_start:  # a title inside the mention: "Judge Carl Rubin"
+        votes["Person"] += NAME_WEIGHT
     return votes
 
 
