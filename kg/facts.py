@@ -246,22 +246,37 @@ def noun_objects(s, noun, relation, skip_poss):
         found = [a for c in noun.children if c.dep_ == "poss" for a in s.args(c)]
     if not found:  # "NATO deployment", "a Russian attack": the entity inside the noun phrase
         found = [a for c in noun.children if c.dep_ == "compound" for a in s.args(c)]
+    if not found and not skip_poss and noun.dep_ == "compound":
+        # "Garfield's assassin Charles Guiteau": the possessor hangs on the name; "Kennedy assassin Sirhan"
+        found = [a for c in noun.head.children if c.dep_ == "poss" for a in s.args(c)]
+        before = noun.doc[noun.i - 1] if noun.i > s.sent.start else None
+        if not found and before is not None and s.index.at(before) and s.index.at(before) != s.index.at(noun.head):
+            found = [Arg(*s.index.at(before))]
     return found
+
+
+def _noun_lemma(token):
+    """Return the catalogue noun a token is, or None; the tagger calls "assassin" before a name a verb."""
+    if token.pos_ == "NOUN" and token.lemma_ in NOUN_RELATIONS:
+        return token.lemma_
+    if token.lower_ in ROLE_NOUNS and token.dep_ in ("compound", "appos", "attr") and token.pos_ in (
+            "PROPN", "VERB", "NOUN"):
+        return token.lower_
+    return None
 
 
 def from_nouns(s):
     """Yield facts stated by a nominalisation or a role noun of the catalogue."""
     for noun in s.sent:
-        if noun.pos_ != "NOUN" or noun.lemma_ not in NOUN_RELATIONS:
+        lemma = _noun_lemma(noun)
+        if lemma is None or not is_factual(noun):
             continue
-        if not is_factual(noun):
-            continue
-        role = noun.lemma_ in ROLE_NOUNS
+        role = lemma in ROLE_NOUNS
         subjects = noun_role_holder(s, noun) if role else noun_actor(s, noun)
-        for relation in NOUN_RELATIONS[noun.lemma_]:
+        for relation in NOUN_RELATIONS[lemma]:
             for subj in subjects:
                 for obj in noun_objects(s, noun, relation, skip_poss=not role):
-                    fact = s.fact(relation, subj, obj, f"noun:{noun.lemma_}", noun)
+                    fact = s.fact(relation, subj, obj, f"noun:{lemma}", noun)
                     if fact:
                         yield fact
 
