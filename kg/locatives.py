@@ -4,11 +4,19 @@ from .model import Fact
 
 LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "oblast", "area", "town"}
 # preposition -> the property it gives between (the class of the governing entity, a place)
+# (class of the governing entity, preposition, class of its object) -> property:
+# "Tennessee Tech in Cookville", "Leroy Ivy of Oxford", "Jim Bowell of the Fire Department"
 PREP_LOCATIVES = {
-    ("Organization", "in"): "basedIn", ("Organization", "of"): "basedIn", ("Organization", "at"): "basedIn",
-    ("Group", "in"): "basedIn", ("Person", "of"): "livesIn", ("Person", "from"): "livesIn",
-    ("Place", "in"): "locatedIn",
+    ("Organization", "in", "Place"): "basedIn", ("Organization", "of", "Place"): "basedIn",
+    ("Organization", "at", "Place"): "basedIn", ("Group", "in", "Place"): "basedIn",
+    ("Person", "of", "Place"): "livesIn", ("Person", "from", "Place"): "livesIn",
+    ("Place", "in", "Place"): "locatedIn",
+    ("Person", "of", "Organization"): "worksFor", ("Person", "at", "Organization"): "worksFor",
+    ("Person", "with", "Organization"): "worksFor",
 }
+# (class of the named entity, class of its modifier) -> property: "Beijing XINHUA", "Russia's Foreign Ministry",
+# "ABC's Spencer Christian"
+MODIFIER_LOCATIVES = {("Organization", "Place"): "basedIn", ("Person", "Organization"): "worksFor"}
 COMMA_LOCATIVES = {"Place": "locatedIn", "Organization": "basedIn"}
 CONTAINERS = ("Country", "Region")
 
@@ -49,12 +57,19 @@ def from_preposition(s, token):
     if not _mention_root(s, token):
         return
     here = s.arg(token, modifiers=False)
+    if s.index.type_of(here.key) == "Country":
+        return
     for prep in (c for c in token.children if c.dep_ == "prep"):
-        name = PREP_LOCATIVES.get((s.type_of(here.key), prep.lower_))
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             there = s.arg(pobj, modifiers=False)
-            if name and there and s.type_of(there.key) == "Place" and s.index.type_of(here.key) != "Country":
+            name = there and PREP_LOCATIVES.get((s.type_of(here.key), prep.lower_, s.type_of(there.key)))
+            if name:
                 yield _fact(s, name, here, there, f"prep-locative:{prep.lower_}", 0.6)
+    for child in token.children:
+        there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") else None
+        name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
+        if name and there.key != here.key:
+            yield _fact(s, name, here, there, f"modifier-locative:{child.dep_}", 0.6)
 
 
 def from_based(s, token):

@@ -20,7 +20,8 @@ def _is_role(token):
     word = token.lower_
     if word in LEADER_TITLES or word in WORK_TITLES:
         return True
-    return token.pos_ == "NOUN" and token.tag_ == "NN" and word.endswith(ROLE_SUFFIXES) and word not in NOT_ROLES
+    return token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") and word.endswith(ROLE_SUFFIXES) \
+        and word not in NOT_ROLES
 
 
 def _title_words(tokens, appositive=None):
@@ -46,12 +47,20 @@ ROLE_PREPS = ("of", "at", "for", "with")
 def _title_groups(token):
     """Return the word groups that may title a name: its left modifiers, then each appositive."""
     left = [t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i]
-    groups = [(sorted(set(left), key=lambda t: t.i), None)]
+    # the noun right before a name may be its job: "FAA Administrator Allan McArtor"
+    nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+                   and c.i < token.i), key=lambda t: t.i, default=None)
+    groups = [(sorted(set(left), key=lambda t: t.i), nearest)]
     for appos in (c for c in token.children if c.dep_ == "appos"):
         # "Putin, Russia's president", "an ecologist at Cornell": the appositive, its modifiers, its preposition
         words = [appos] + [t for c in appos.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
         words += [t for c in appos.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS for t in c.subtree]
         groups.append((sorted(set(words), key=lambda t: t.i), appos))
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "Foster is the AP's regional reporter"
+        for attr in (c for c in token.head.children if c.dep_ == "attr"):
+            words = [attr] + [t for c in attr.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
+            words += [t for c in attr.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS for t in c.subtree]
+            groups.append((sorted(set(words), key=lambda t: t.i), attr))
     return groups
 
 

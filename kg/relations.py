@@ -106,7 +106,12 @@ WORK_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperso
                "manager", "coach", "striker", "player", "analyst", "economist", "correspondent", "editor",
                "reporter", "chief", "lawyer", "vice president", "deputy", "member", "employee", "captain",
                "defender", "midfielder", "goalkeeper", "prosecutor", "judge", "economist", "professor",
-               "president", "prime minister", "chancellor"}
+               "president", "prime minister", "chancellor", "attorney", "administrator", "publisher", "researcher",
+               "fellow", "scientist", "dean", "commissioner", "superintendent", "lieutenant", "sergeant", "colonel",
+               "agent", "counsel", "consultant", "staff", "staffer", "trustee", "treasurer", "auditor", "partner",
+               "engineer", "designer", "architect", "analyst", "strategist", "lobbyist", "instructor", "teacher",
+               "lecturer", "physician", "doctor", "nurse", "surgeon", "pilot", "anchor", "columnist", "writer",
+               "photographer", "producer", "curator", "inspector", "investigator", "detective", "officer"}
 # Offices of a state, region or city: only these make a Place the object of leaderOf / worksFor.
 POLITICAL_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emperor",
                     "sultan", "emir", "monarch", "dictator", "governor", "mayor", "minister", "secretary",
