@@ -31,6 +31,8 @@ COMMANDS = {
     "forget": ("remove a document's graph from the store (the id it was ingested under)",
                "kg forget seeds/000_b78362be98e5ff12.txt"),
     "stats": ("count documents, triples, entities by type and facts by property", "kg stats --format json"),
+    "validate": ("check the store's graphs, or an RDF file, against the SHACL shapes (ontology/shapes.ttl)",
+                 "kg validate\n  kg validate --format turtle graph.trig"),
 }
 
 
@@ -80,6 +82,10 @@ def build_parser():
     p.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
     subs["forget"].add_argument("doc", metavar="DOC", help="the document id (its path or JSON-lines id)")
     subs["stats"].add_argument("--format", choices=("table", "json"), default="table")
+    v = subs["validate"]
+    v.add_argument("file", nargs="?", metavar="FILE", help="an RDF file to check instead of the store")
+    v.add_argument("--format", choices=("text", "turtle"), default="text",
+                   help="text: one line per problem; turtle: the SHACL validation report")
     return parser
 
 

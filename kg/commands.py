@@ -5,7 +5,7 @@ import json
 import os
 import sys
 
-from .errors import StoreError, UsageError
+from .errors import StoreError, UsageError, ValidationError
 from .extraction import extract_many
 from .io import extraction_to_json, read_documents
 from .nlp import load_model
@@ -115,3 +115,17 @@ def stats(args):
         print(f"{group}:")
         for name, n in sorted(counts[group].items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"  {name:20} {n}")
+
+
+def validate(args):
+    """Check the store's graphs, or an RDF file, against the SHACL shapes; print the report."""
+    from .validate import validate_file, validate_store, write_report
+
+    if args.file:
+        report = validate_file(args.file)
+    else:
+        with Store.open(args.store, read_only=True) as store:
+            report = validate_store(store)
+    write_report(report, args.format, sys.stdout)
+    if not report.conforms:
+        raise ValidationError(f"{len(report.results)} problems: the graph does not conform to the shapes")

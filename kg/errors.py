@@ -36,3 +36,7 @@ class ServerError(KGError):
         super().__init__(message)
         self.status = status
         self.body = body
+
+
+class ValidationError(KGError):
+    """A graph that does not conform to the SHACL shapes."""
