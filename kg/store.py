@@ -5,6 +5,7 @@ import hashlib
 import io
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -102,21 +103,33 @@ class Store:
 
     def replace_graph(self, graph):
         """Replace the graph named graph.identifier by graph's triples, atomically; return their count."""
-        db = self._writable()
-        name = to_oxigraph(graph.identifier)
-        if not isinstance(name, ox.NamedNode):
-            raise StoreError(f"a document graph must be named by an IRI, not {graph.identifier!r}")
-        triples = _convert(graph)
-        try:
-            if any(isinstance(t, ox.BlankNode) for triple in triples for t in triple):
+        return self.replace_triples(to_oxigraph(graph.identifier), _convert(graph))
+
+    def replace_triples(self, name, triples):
+        """Replace the graph `name` (a pyoxigraph IRI) by triples of pyoxigraph terms, atomically; return their count."""
+        name = _graph_name(name)
+        if any(isinstance(t, ox.BlankNode) for triple in triples for t in triple):
+            with self._writing(name):
                 self._replace_with_blank_nodes(name, _label_blank_nodes(name, triples))
-            else:
-                body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
-                # one SPARQL update is one transaction (measured): the old graph or the new, never half
-                db.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+            return len(triples)
+        return self.replace_ntriples(name, [f"{s} {p} {o} ." for s, p, o in triples])
+
+    def replace_ntriples(self, name, lines):
+        """Replace the graph `name` by N-Triples lines without blank nodes, atomically; return their count."""
+        name = _graph_name(name)
+        body = "\n".join(lines)
+        # one SPARQL update is one transaction (measured): the old graph or the new, never half
+        with self._writing(name) as db:
+            db.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        return len(lines)
+
+    @contextmanager
+    def _writing(self, name):
+        db = self._writable()
+        try:
+            yield db
         except (OSError, RuntimeError, SyntaxError) as exc:
             raise StoreError(f"cannot write graph {name.value} to {self.path}: {exc}") from exc
-        return len(triples)
 
     def _replace_with_blank_nodes(self, name, triples):
         # INSERT DATA renames blank nodes afresh (measured), which would break byte-identical
@@ -196,15 +209,14 @@ class Store:
         kind = FORMATS.get(fmt)
         if kind is None:
             raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(sorted(FORMATS))}")
-        data = getattr(self, f"_export_{kind}")()
-        if isinstance(out, io.TextIOBase):
-            out.write(data.decode("utf-8"))
-        else:
-            out.write(data)
+        chunks = self._nquads() if kind == "nq" else [getattr(self, f"_export_{kind}")()]
+        for data in chunks:
+            out.write(data.decode("utf-8") if isinstance(out, io.TextIOBase) else data)
 
-    def _export_nq(self):
-        lines = [f"{line[:-2]} <{g}> .\n" for g in self.graphs() for line in self.ntriples(g)]
-        return "".join(lines).encode("utf-8")
+    def _nquads(self):
+        """Yield the N-Quads of each graph in graph order, each sorted: one graph in memory at a time."""
+        for g in self.graphs():
+            yield "".join(f"{line[:-2]} <{g}> .\n" for line in self.ntriples(g)).encode("utf-8")
 
     def _export_nt(self):
         # the union of all graphs: a triple several documents state is written once
@@ -216,7 +228,7 @@ class Store:
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
 
     def _export_trig(self):
-        quads = ox.parse(self._export_nq(), format=ox.RdfFormat.N_QUADS)
+        quads = ox.parse(b"".join(self._nquads()), format=ox.RdfFormat.N_QUADS)
         return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
@@ -272,6 +284,14 @@ def graph_iri(doc_id):
     """Return the graph IRI of a document given its source id or its graph IRI."""
     doc_id = str(doc_id)
     return URIRef(doc_id) if doc_id.startswith(str(DOC)) else document_iri(doc_id)
+
+
+def _graph_name(name):
+    if isinstance(name, str):
+        name = ox.NamedNode(name)
+    if not isinstance(name, ox.NamedNode):
+        raise StoreError(f"a document graph must be named by an IRI, not {name!r}")
+    return name
 
 
 def _convert(graph):
