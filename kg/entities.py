@@ -107,6 +107,8 @@ def _trim(doc, ent):
 
 def _label(span, ner_label):
     """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
+    if len(span.text) < 2:
+        return None  # a lone letter ("U" of a split "U . S .") names nothing
     if gazetteer.demonym_country(span.text):
         # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
         state = span.root.dep_ in ("amod", "compound") and span.root.head.lower_ in STATE_NOUNS
@@ -118,11 +120,28 @@ def _label(span, ner_label):
     return NER_TYPES[ner_label]
 
 
+def _known_organizations(doc):
+    """Yield spans naming a well-known organisation word for word, longest first at each position."""
+    i = 0
+    while i < len(doc):
+        for size in (4, 3, 2):
+            span = doc[i:i + size]
+            if len(span) == size and gazetteer.known_organization(span.text):
+                yield span
+                i += size - 1
+                break
+        i += 1
+
+
 def _mentions(doc):
     """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
     sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-    covered, found = set(), []
+    found = [_Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
+                      name=s.text, name_start=s.start) for s in _known_organizations(doc)]
+    covered = {i for m in found for i in range(m.start, m.end)}
     for ent in doc.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue  # "Islamic State" named whole, where NER saw only "Islamic"
         start, name_start, end = _trim(doc, ent)
         span, name = doc[start:end], doc[name_start:end]
         label = _label(name, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
@@ -160,6 +179,9 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
     if mention.label == "Person" and mention.end - mention.start > 1:
         votes["Person"] += 2  # NER is surer of full names than of a lone surname
+    words = mention.name.split()
+    if len(words) > 1 and words[0].lower() in gazetteer.given_names() and not gazetteer.country(mention.name):
+        votes["Person"] += NAME_WEIGHT  # "Timothy McVeigh" whatever NER said
     votes.update(_name_votes(doc, mention))
     if (mention.end - mention.start == 1 and mention.label != "Person" and head.dep_ == "nsubj"
             and head.head.lemma_ in PERSON_VERBS and not gazetteer.country(mention.name)
@@ -172,7 +194,9 @@ def _name_votes(doc, mention):
     """Return type votes from the words of the name itself: "... Hospital", "... Street", "Judge ..."."""
     words = mention.name.split()
     votes = Counter()
-    if words[-1].lower().rstrip(".") in ORG_WORDS or any(w.lower() in ORG_MARKERS for w in words):
+    if gazetteer.known_organization(mention.name):
+        votes["Organization"] += 2 * NAME_WEIGHT  # "Islamic State" is no state; "Interpol" no place
+    elif words[-1].lower().rstrip(".") in ORG_WORDS or any(w.lower() in ORG_MARKERS for w in words):
         votes["Organization"] += NAME_WEIGHT
     elif words[-1].lower() in PLACE_WORDS and len(words) > 1:
         votes["Place"] += NAME_WEIGHT
@@ -190,9 +214,9 @@ def _is_actor(doc, mention):
 def _place_of(text, label, actor=False, metonymy=True):
     """Return the gazetteer place a mention names, if any and if its NER type allows it."""
     place = gazetteer.country(text) or (label == "Place" and gazetteer.demonym_country(text))
-    if not place and metonymy and actor and label == "Place":
-        # "Washington has been Ukraine's ally": the capital stands for its state
-        place = gazetteer.capital_of(text)
+    if not place and metonymy and actor:
+        # "Washington has been Ukraine's ally", "the Kremlin said": the seat stands for its state
+        place = (label == "Place" and gazetteer.capital_of(text)) or gazetteer.seat_of_government(text)
     if place or label not in ("Place", "Organization"):
         return place
     return gazetteer.city(text)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .namespaces import GEONAMES
 
@@ -53,7 +54,12 @@ KNOWN_ORGANIZATIONS = {
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Google", "Apple", "Microsoft", "Amazon",
     "Reuters", "AFP", "BBC", "CNN", "Bloomberg", "Telegram", "WhatsApp", "Netflix", "Tesla", "Uber",
     "Interfax", "TASS", "Xinhua", "Kremlin", "Pentagon", "NATO", "Nato", "Hamas", "Hezbollah", "Taliban",
+    "Islamic State", "ISIS", "ISIL", "Al Qaeda", "al-Qaeda", "Al-Qaeda", "Boko Haram", "al-Shabab",
+    "Al-Shabaab", "European Union", "United Nations", "Red Cross", "Interpol", "Europol", "FBI", "CIA",
+    "Associated Press", "World Bank", "International Monetary Fund", "IMF", "OPEC", "World Health Organization",
 }
+# Seats of government that stand for their state when they act ("the Kremlin said").
+METONYMS = {"Kremlin": "RU", "Downing Street": "GB", "Élysée": "FR", "Elysee": "FR", "Zhongnanhai": "CN"}
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,19 @@ def city(name):
 def demonym_country(word):
     """Return the country a nationality word ("Russian", "Ukrainians") refers to, or None."""
     iso = DEMONYMS.get(word)
+    return country_by_iso(iso) if iso else None
+
+
+@lru_cache(maxsize=1)
+def given_names():
+    """Return the set of common given names (lower case) that make a mention a person's."""
+    text = (Path(__file__).parent / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def seat_of_government(name):
+    """Return the country a seat of government stands for ("Kremlin"), or None."""
+    iso = METONYMS.get(name)
     return country_by_iso(iso) if iso else None
 
 
