@@ -22,8 +22,9 @@ COMMANDS = {
     "query": ("run a stored query (by name or .rq file) on the store or a SPARQL endpoint",
               "kg query who-called-whom\n  kg query facts-about --param entity=\"Joe Biden\" --format csv\n"
               "  kg query --list"),
-    "export": ("write the store as Turtle (union of graphs), TriG, N-Triples or N-Quads",
-               "kg export --format turtle -o graph.ttl\n  kg export --format nq > graph.nq"),
+    "export": ("write the store as Turtle (union of graphs), TriG, N-Triples, N-Quads or JSON-LD",
+               "kg export --format turtle -o graph.ttl\n  kg export --format nq > graph.nq\n"
+               "  kg export --format jsonld -o graph.jsonld"),
     "push": ("load every graph of the store into a SPARQL 1.1 server, replacing each graph there",
              "kg push --endpoint http://127.0.0.1:7878/query --update-endpoint http://127.0.0.1:7878/update\n"
              "  KG_PASSWORD=dba kg push --endpoint http://127.0.0.1:8890/sparql "
@@ -68,7 +69,8 @@ def build_parser():
     q.add_argument("--endpoint", help="run on this SPARQL endpoint instead of the embedded store")
     q.add_argument("--list", action="store_true", help="list the stored queries and their parameters")
     e = subs["export"]
-    e.add_argument("--format", choices=("turtle", "trig", "nt", "nq"), default="turtle")
+    e.add_argument("--format", choices=("turtle", "trig", "nt", "nq", "jsonld"), default="turtle",
+                   help="jsonld: one object per document graph under ontology/context.jsonld")
     e.add_argument("-o", "--output", help="file to write (default: stdout)")
     p = subs["push"]
     p.add_argument("--endpoint", required=True, help="the server's SPARQL query URL")

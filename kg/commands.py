@@ -66,9 +66,19 @@ def export(args):
     with Store.open(args.store, read_only=True) as store:
         if args.output:
             with open(args.output, "wb") as out:
-                store.export(args.format, out)
+                _export(store, args.format, out)
         else:
-            store.export(args.format, sys.stdout.buffer)
+            _export(store, args.format, sys.stdout.buffer)
+
+
+def _export(store, fmt, out):
+    """Write the store to a binary stream: JSON-LD by kg.jsonld, the RDF formats by the store."""
+    if fmt == "jsonld":
+        from .jsonld import write_jsonld
+
+        write_jsonld(store, out)
+    else:
+        store.export(fmt, out)
 
 
 def _password(args):

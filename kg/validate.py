@@ -10,6 +10,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.util import guess_format
 
 from .errors import InputError, UsageError
+from .graphs import document_graphs
 from .namespaces import bind_prefixes
 from .ontology import SHAPES, VOCABULARY, load_graph
 
@@ -73,14 +74,7 @@ def _results(results_graph, name):
 def validate_store(store):
     """Validate every document graph of a Store."""
     with _quiet_literals():
-        return validate_graphs(_store_graphs(store))
-
-
-def _store_graphs(store):
-    for name in store.graphs():
-        graph = Graph(identifier=name)
-        graph.parse(data="\n".join(store.ntriples(name)), format="nt")
-        yield graph
+        return validate_graphs(document_graphs(store))
 
 
 def validate_file(path):
