@@ -39,6 +39,11 @@ PLACE_WORDS = {"street", "road", "avenue", "river", "mountain", "mountains", "is
                "canyon", "strait", "coast", "region", "state", "city", "town", "village", "heights", "hills",
                "park", "bridge"}
 # Verbs whose subject is a person more often than a place ("Kravchuk said").
+# Common nouns an organisation's name stands in apposition to.
+ORG_APPOSITIVES = {"company", "firm", "bank", "retailer", "carrier", "airline", "group", "maker", "manufacturer",
+                   "producer", "giant", "operator", "lender", "insurer", "broadcaster", "newspaper", "agency",
+                   "supermarket", "chain", "conglomerate", "startup", "developer", "publisher", "party", "club",
+                   "organisation", "organization", "charity", "union", "network", "brand", "subsidiary"}
 PERSON_VERBS = {"say", "tell", "add", "die", "marry", "testify", "plead", "resign", "retire", "explain", "write",
                 "recall", "insist", "smile", "laugh", "complain", "admit", "confess", "sing", "graduate"}  # a telling context outweighs one NER label: NER mistypes rare place names
 PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
@@ -48,6 +53,13 @@ GROUP_NOUNS = {"people", "citizens", "citizen", "nationals", "national", "voters
                "migrants", "refugees", "descent", "origin", "language", "man", "woman", "expats", "residents",
                "public", "media", "press", "newspaper", "culture", "food", "music", "artist", "artists"}
 PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
+# Words that, written before a name, make it a person's: the title joins the mention ("Sen. Robert Kennedy").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
+              "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "princess", "pope", "general",
+              "gen", "colonel", "col", "captain", "capt", "sgt", "sergeant", "lt", "lieutenant", "judge", "justice",
+              "mayor", "chancellor", "premier", "ambassador", "professor", "prof", "rev", "reverend", "sheikh",
+              "ayatollah", "secretary", "chairman", "admiral", "adm", "cardinal", "bishop", "rabbi", "imam",
+              "officer", "detective", "commissioner", "inspector", "emir", "sultan", "speaker"}
 EDGE_POS = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "PRON", "VERB", "AUX", "SPACE"}
 STRIP_WORDS = {"the", "'s", "'", "’s", "’"}
 
@@ -83,8 +95,8 @@ class _Cluster:
     place: gazetteer.Place | None = None
 
 
-def _is_title(token):
-    return token.lower_.rstrip(".") in TITLES and token.text[:1].isupper()
+def _is_title(token, words=TITLES):
+    return token.lower_.rstrip(".") in words and token.text[:1].isupper()
 
 
 def _trim(doc, ent):
@@ -95,12 +107,13 @@ def _trim(doc, ent):
         start += 1
     while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS):
         end -= 1
-    if ent.label_ != "PERSON":
+    if ent.label_ not in ("PERSON", "ORG", "GPE"):
         return start, start, end
-    while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1]) and doc[start - 1].head.i >= start:
+    while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1], HONORIFICS) and doc[start - 1].head.i >= start:
         start -= 1  # NER left the title out: the mention is "Sen. Robert Kennedy"
     name_start = start
-    while name_start < end - 1 and _is_title(doc[name_start]):
+    while name_start < end - 1 and _is_title(doc[name_start]) and ent.label_ == "PERSON" or (
+            name_start < ent.start):  # a title NER left out is no part of the name
         name_start += 1
     return start, name_start, end
 
@@ -111,7 +124,10 @@ def _label(span, ner_label):
         return None  # a lone letter ("U" of a split "U . S .") names nothing
     if gazetteer.demonym_country(span.text):
         # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
-        state = span.root.dep_ in ("amod", "compound") and span.root.head.lower_ in STATE_NOUNS
+        head = span.root.head
+        # "German Chancellor Olaf Scholz": the title may sit between the nationality and its noun
+        titled = any(c.dep_ == "compound" and c.lower_ in STATE_NOUNS for c in head.children)
+        state = span.root.dep_ in ("amod", "compound") and (head.lower_ in STATE_NOUNS or titled)
         return "Place" if state else "Group"
     if gazetteer.known_organization(span.text):
         return "Organization"
@@ -124,7 +140,7 @@ def _known_organizations(doc):
     """Yield spans naming a well-known organisation word for word, longest first at each position."""
     i = 0
     while i < len(doc):
-        for size in (4, 3, 2):
+        for size in (4, 3, 2, 1):
             span = doc[i:i + size]
             if len(span) == size and gazetteer.known_organization(span.text):
                 yield span
@@ -171,8 +187,10 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT
     if head.dep_ == "pobj" and head.head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT
-    if head.lemma_ in PLACE_NOUNS or head.head.lemma_ in ("visit", "annex", "invade"):
+    if head.lemma_ in PLACE_NOUNS or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "annex", "invade")):
         votes["Place"] += CONTEXT_WEIGHT
+    if any(c.dep_ == "appos" and c.lemma_ in ORG_APPOSITIVES for c in head.children):
+        votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer"
     if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS:
         votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
@@ -222,14 +240,32 @@ def _place_of(text, label, actor=False, metonymy=True):
     return gazetteer.city(text)
 
 
+def _initials(name):
+    """Return the capitals of a name's words: "British Chambers of Commerce" -> "BCC"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _defined_acronyms(doc, mentions):
+    """Return {acronym key: name key} for names the text defines: "British Chambers of Commerce (BCC)"."""
+    found = {}
+    for m in mentions:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            short = doc[m.end + 1].text
+            if short.isupper() and len(short) >= 2 and _initials(m.name) == short.replace(".", ""):
+                found[match_key(short)] = match_key(m.name)
+    return found
+
+
 def _cluster_mentions(doc, mentions, metonymy=True):
     """Group mentions that name one entity; return the clusters in order of first mention."""
     clusters, by_key = [], {}
+    acronyms = _defined_acronyms(doc, mentions)
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
         place = _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
         key = "place:" + place.name if place else match_key(m.name)
+        key = acronyms.get(key, key)
         cluster = by_key.get(key) or _surname_owner(clusters, m, key)
         if cluster is None:
             cluster = _Cluster(place=place)
@@ -238,8 +274,8 @@ def _cluster_mentions(doc, mentions, metonymy=True):
         by_key.setdefault(key, cluster)
         cluster.votes[m.label] += 1
         cluster.votes.update(_context_votes(doc, m))
-        if place:
-            cluster.votes["Place"] += 3
+        if place:  # a seat of government acting is its state, whatever else the name suggests
+            cluster.votes["Place"] += 3 if gazetteer.country(m.name) or not _is_actor(doc, m) else 10
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     return clusters
 

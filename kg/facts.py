@@ -10,7 +10,8 @@ from .relations import BY_NAME, NOUN_RELATIONS, ROLE_NOUNS, STATE_NOUNS, VERB_RE
 COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
 LIGHT_VERBS = {"hold", "have", "make", "use", "pay", "conduct", "launch", "carry", "offer", "provide", "give",
                "affirm", "stress", "express", "pledge", "voice", "receive", "announce", "hold", "take", "begin",
-               "stage", "mount", "continue", "extend", "reaffirm", "promise", "declare", "show"}
+               "stage", "mount", "continue", "extend", "reaffirm", "promise", "declare", "show", "impose",
+               "slap", "level", "lodge", "file", "issue", "deliver"}
 DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
 
 

@@ -1,5 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
+from .entities import TITLES
 from .model import Fact
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
@@ -69,7 +70,7 @@ def from_titles(s, person_token, person):
     for group, appositive in _title_groups(person_token):
         # the person's own words are no organisation, but a title inside the mention still counts
         words = [t for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
-                 or t.lower_ in LEADER_TITLES or t.lower_ in WORK_TITLES]
+                 or t.lower_.rstrip(".") in TITLES]
         if person_token.i not in s.index.token_entity:  # "the Ukrainian president": the title is the mention
             words.append(person_token)
         title, leads = _title_words(words, appositive)
