@@ -34,6 +34,8 @@ COMMANDS = {
     "stats": ("count documents, triples, entities by type and facts by property", "kg stats --format json"),
     "validate": ("check the store's graphs, or an RDF file, against the SHACL shapes (ontology/shapes.ttl)",
                  "kg validate\n  kg validate --format turtle graph.trig"),
+    "view": ("write the graph as one self-contained HTML page: entities by type, facts as edges, evidence on click",
+             "kg view -o graph.html\n  kg view --entity \"Joe Biden\" --min-confidence 0.7 -o biden.html"),
 }
 
 
@@ -88,6 +90,11 @@ def build_parser():
     v.add_argument("file", nargs="?", metavar="FILE", help="an RDF file to check instead of the store")
     v.add_argument("--format", choices=("text", "turtle"), default="text",
                    help="text: one line per problem; turtle: the SHACL validation report")
+    w = subs["view"]
+    w.add_argument("-o", "--output", default="kg-view.html",
+                   help="HTML file to write (default kg-view.html; - for stdout)")
+    w.add_argument("--entity", metavar="NAME", help="draw only this entity (label or alias) and its neighbours")
+    w.add_argument("--min-confidence", type=float, metavar="X", help="draw only facts with confidence >= X")
     return parser
 
 

@@ -127,6 +127,16 @@ def stats(args):
             print(f"  {name:20} {n}")
 
 
+def view(args):
+    """Write the store as one self-contained HTML page."""
+    from .view import write_view
+
+    with Store.open(args.store, read_only=True) as store:
+        entities, facts = write_view(store, args.output, entity=args.entity, min_confidence=args.min_confidence)
+    if args.output != "-":
+        print(f"wrote {args.output} ({entities} entities, {facts} facts)", file=sys.stderr)
+
+
 def validate(args):
     """Check the store's graphs, or an RDF file, against the SHACL shapes; print the report."""
     from .validate import validate_file, validate_store, write_report

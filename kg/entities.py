@@ -52,6 +52,11 @@ GROUP_NOUNS = {"people", "citizens", "citizen", "nationals", "national", "voters
                "students", "fans", "community", "population", "minority", "women", "men", "children", "families",
                "migrants", "refugees", "descent", "origin", "language", "man", "woman", "expats", "residents",
                "public", "media", "press", "newspaper", "culture", "food", "music", "artist", "artists"}
+# NER labels of names kg does not keep, unless the text names the same thing elsewhere as an entity.
+OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+# Verbs whose direct object is usually a place ("hit Kharkiv", "visited Kyiv").
+PLACE_VERBS = {"visit", "hit", "shell", "bomb", "invade", "annex", "capture", "seize", "enter", "leave", "tour",
+               "liberate", "besiege", "occupy", "reach", "evacuate"}
 PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
 # Words that, written before a name, make it a person's: the title joins the mention ("Sen. Robert Kennedy").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
@@ -149,12 +154,57 @@ def _known_organizations(doc):
         i += 1
 
 
+def _names_ner_mislabelled(doc, found, spans, sent_of, covered):
+    """Return mentions for names NER typed as a product or work that the text names elsewhere as an
+    entity ("in the Donbass" as a PRODUCT, "the Donbas" as a GPE)."""
+    labels = {match_key(m.name): m.label for m in found}
+    extra = []
+    for start, end in spans:
+        span = doc[start:end]
+        label = labels.get(match_key(span.text))
+        if label:
+            covered.update(range(start, end))
+            extra.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
+                                  name=span.text, name_start=start))
+    return extra
+
+
+def _names_ner_missed(doc, found, covered, sent_of):
+    """Return mentions NER missed: a lone surname of a person named in full ("Trump", "Zelenskiy"),
+    country names, and cities where the words around make a place ("hit Kharkiv", "Donetsk region")."""
+    surnames = {match_key(doc[m.end - 1].text) for m in found if m.label == "Person" and m.end - m.name_start > 1}
+    extra = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        label = "Person" if match_key(token.text) in surnames else "Place" if (
+            gazetteer.country(token.text) or _city_in_context(token)) else None
+        if label:
+            extra.append(_Mention(token.i, token.i + 1, token.text, token.idx, token.idx + len(token.text),
+                                  label, sent_of[token.i], name=token.text, name_start=token.i))
+    return extra
+
+
+def _city_in_context(token):
+    """Tell whether a lone capitalised word is a known city the sentence treats as a place."""
+    city = gazetteer.city(token.text)
+    if city is None or any(n.pos_ == "PROPN" for n in (token.nbor(-1) if token.i else token,
+                                                      token.nbor(1) if token.i + 1 < len(token.doc) else token)
+                           if n is not token):
+        return False  # part of a longer name ("Paris Hilton", "Jackson Browne")
+    head = token.head
+    return city.population >= 1_000_000 or head.lemma_ in PLACE_NOUNS or (
+        token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS) or (
+        token.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
+
+
 def _mentions(doc):
     """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
     sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     found = [_Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
                       name=s.text, name_start=s.start) for s in _known_organizations(doc)]
     covered = {i for m in found for i in range(m.start, m.end)}
+    unkept = []
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
             continue  # "Islamic State" named whole, where NER saw only "Islamic"
@@ -165,15 +215,10 @@ def _mentions(doc):
             covered.update(range(start, end))
             found.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
                                   name=name.text, name_start=name_start))
-    surnames = {doc[m.end - 1].text for m in found if m.label == "Person" and m.end - m.name_start > 1}
-    for token in doc:
-        # the small model misses a lone "Trump" it found as "Donald Trump", and some country names
-        if token.i in covered or token.pos_ != "PROPN":
-            continue
-        label = "Person" if token.text in surnames else "Place" if gazetteer.country(token.text) else None
-        if label:
-            found.append(_Mention(token.i, token.i + 1, token.text, token.idx, token.idx + len(token.text),
-                                  label, sent_of[token.i], name=token.text, name_start=token.i))
+        elif start < end and ent.label_ in OTHER_NAME_LABELS:
+            unkept.append((start, end))
+    found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
+    found += _names_ner_missed(doc, found, covered, sent_of)
     return sorted(found, key=lambda m: m.start)
 
 

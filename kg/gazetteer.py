@@ -71,6 +71,7 @@ class Place:
     geonameid: int
     iso: str | None = None
     country: str | None = None  # ISO code of the country a city or region lies in
+    population: int = 0
 
     @property
     def iri(self):
@@ -96,7 +97,8 @@ def _tables():
     cities = {}
     # the most populous city wins a shared name: "Washington" is the US capital, not the UK town
     for c in sorted(cache.get_cities().values(), key=lambda c: c["population"]):
-        cities[c["name"].lower()] = Place(c["name"], "City", c["geonameid"], country=c["countrycode"])
+        cities[c["name"].lower()] = Place(c["name"], "City", c["geonameid"], country=c["countrycode"],
+                                          population=c["population"])
     states = {}
     for state in cache.get_us_states().values():
         states[state["name"]] = Place(state["name"], "Region", state["geonameid"], country="US")

@@ -57,3 +57,100 @@ def test_entities_capital_as_place_stays_a_city():
 def test_entities_context_makes_a_place():
     ents = entities_of("Russia's annexation of Crimea in 2014 angered Kyiv. Fighting goes on in the Donbass and Crimea.")
     assert ents["Crimea"].type in ("Place", "Region")
+
+
+# ---- tables: merge, split, type, coreference, linking (news-style sentences) ----
+
+@pytest.mark.parametrize("text, label, forms", [
+    ("Volodymyr Zelensky spoke on Monday. Zelenskiy later wrote on Twitter.", "Volodymyr Zelensky", 2),
+    ("Vladimir Putin arrived late. Mr Putin said little.", "Vladimir Putin", 2),
+    ("Angela Merkel met reporters. Merkel said Germany would act.", "Angela Merkel", 2),
+    ("The British Chambers of Commerce (BCC) cut its forecast. The BCC expects weak growth.",
+     "British Chambers of Commerce", 3),
+    ("Fighting continued in the Donbass. Shelling hit the Donbas overnight.", "Donbass", 2),
+    ("U.S. officials arrived. The United States said it would help. The US embassy agreed.", "United States", 3),
+])
+def test_entities_merge_table(text, label, forms):
+    ents = entities_of(text)
+    assert label in ents, sorted(ents)
+    assert len(ents[label].mentions) == forms
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("George Bush met Jeb Bush in Texas.", ["George Bush", "Jeb Bush"]),
+    ("Ed Miliband defeated David Miliband in the leadership contest.", ["Ed Miliband", "David Miliband"]),
+    ("Washington visited Washington.", []),  # no crash on a degenerate sentence
+])
+def test_entities_split_table(text, labels):
+    ents = entities_of(text)
+    for label in labels:
+        assert label in ents, sorted(ents)
+
+
+@pytest.mark.parametrize("text, label, etype", [
+    ("Zelenskiy wrote on Twitter after the call.", "Twitter", "Organization"),
+    ("Russia annexed Crimea in 2014.", "Crimea", "Place"),
+    ("Tesla chief executive Elon Musk criticised the decision.", "Tesla", "Organization"),
+    ("German Chancellor Olaf Scholz visited Kyiv on Monday.", "Olaf Scholz", "Person"),
+    ("Doctors at St. Nicholas Hospital treated him.", "St. Nicholas Hospital", "Organization"),
+    ("Fighting in Donetsk region continued.", "Donetsk", "City"),
+    ("Protesters gathered in Paris on Saturday.", "Paris", "City"),
+    ("The Kremlin warned Finland against joining NATO.", "Russia", "Country"),
+])
+def test_entities_type_table(text, label, etype):
+    ents = entities_of(text)
+    assert label in ents and ents[label].type == etype, [(e.label, e.type) for e in ents.values()]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Russian troops massed near the border.", "Russia"),  # the state acts
+    ("Ukrainian officials announced an inquiry.", "Ukraine"),
+])
+def test_entities_nationality_before_state_noun_is_the_state(text, label):
+    ents = entities_of(text)
+    assert label in ents and ents[label].type == "Country"
+
+
+def test_entities_nationality_alone_is_a_group():
+    ents = entities_of("Many Ukrainians fled west, and the Russians advanced.")
+    assert all(e.type == "Group" for e in ents.values()), [(e.label, e.type) for e in ents.values()]
+
+
+@pytest.mark.parametrize("text, pronoun_fact", [
+    ("Donald Trump was impeached. The Senate acquitted him.", ("Senate", "acquitted", "Donald Trump")),
+    ("U.S. President Joe Biden spoke to President Volodymyr Zelenskiy. The Ukrainian president thanked him.",
+     None),
+])
+def test_entities_coreference_keeps_facts_stated_through_pronouns(text, pronoun_fact):
+    x = extract(Document("t", text, "2021-04-03"))
+    label = {e.key: e.label for e in x.entities}
+    facts = {(label[f.subject], f.predicate, label[f.object]) for f in x.facts}
+    if pronoun_fact:
+        assert any(s.endswith(pronoun_fact[0]) and p == pronoun_fact[1] and o == pronoun_fact[2]
+                   for s, p, o in facts), facts
+    else:
+        assert ("Volodymyr Zelenskiy", "leaderOf", "Ukraine") in facts, facts
+
+
+@pytest.mark.parametrize("text, label, geonames, iso", [
+    ("Talks were held in Germany.", "Germany", "https://sws.geonames.org/2921044/", "DE"),
+    ("The U.K. left the EU.", "United Kingdom", "https://sws.geonames.org/2635167/", "GB"),
+    ("Fighting hit Kharkiv again.", "Kharkiv", "https://sws.geonames.org/706483/", None),
+])
+def test_entities_places_linked_to_geonames(text, label, geonames, iso):
+    ents = entities_of(text)
+    assert label in ents, sorted(ents)
+    assert ents[label].same_as == (geonames,) and ents[label].iso_code == iso
+
+
+def test_entities_same_entity_same_iri_across_documents():
+    from kg.iris import entity_iri
+    a = extract(Document("a", "Vladimir Putin spoke in Moscow.", "2021-04-03"))
+    b = extract(Document("b", "Russian President Vladimir Putin met Xi Jinping.", "2021-04-03"))
+    iri = lambda x: {entity_iri(e.key, e.type) for e in x.entities if e.label == "Vladimir Putin"}
+    assert iri(a) == iri(b) and len(iri(a)) == 1
+
+
+def test_entities_no_metonymy_keeps_the_capital():
+    x = extract(Document("t", "Moscow said it would respond.", "2021-04-03"), metonymy=False)
+    assert [e.label for e in x.entities] == ["Moscow"]
