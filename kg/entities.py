@@ -32,7 +32,8 @@ ORG_WORDS = {"institute", "hospital", "university", "college", "school", "academ
              "congress", "parliament", "senate", "assembly", "board", "authority", "administration", "centre",
              "center", "laboratory", "laboratories", "museum", "theater", "theatre", "orchestra", "circuit",
              "district", "systems", "industries", "motors", "holdings", "enterprises", "partners", "studios",
-             "records", "guard", "force", "command", "organization", "organisation", "movement", "front"}
+             "records", "guard", "force", "command", "organization", "organisation", "movement", "front", "tech",
+             "polytechnic", "institution", "ministry"}
 ORG_MARKERS = {"inc.", "corp.", "ltd.", "co.", "&"}
 PLACE_WORDS = {"street", "road", "avenue", "river", "mountain", "mountains", "island", "islands", "county",
                "province", "square", "lake", "bay", "valley", "beach", "sea", "ocean", "gulf", "desert", "peninsula",
