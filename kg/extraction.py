@@ -1,12 +1,14 @@
 """The pure core: parsed text in, an Extraction of frozen dataclasses out."""
 
+from spacy.tokens import Doc
+
 from . import __version__
 from .coref import EntityIndex
 from .dates import published_from_text
 from .entities import resolve_entities
 from .facts import extract_facts
 from .model import Document, Extraction
-from .nlp import load_model, model_version
+from .nlp import load_model, model_version, split_text
 
 BATCH_SIZE = 32
 
@@ -33,9 +35,26 @@ def extract(document, nlp=None, metonymy=True):
 
 
 def extract_many(documents, nlp=None, batch_size=BATCH_SIZE, metonymy=True):
-    """Yield the Extraction of each document in order, streaming them through spaCy in batches."""
+    """Yield the Extraction of each document in order, streaming them through spaCy in batches.
+
+    A text longer than nlp.max_length is parsed in pieces cut at paragraph breaks, joined back
+    into one Doc over the whole text, so offsets stay those of the text as given.
+    """
     nlp = nlp or load_model()
     extractor = f"kg-{__version__} {model_version(nlp)}"
-    pairs = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_parsed(document, doc, extractor, metonymy)
+    parts = []
+    for doc, (document, last) in nlp.pipe(_pieces(documents, nlp.max_length), as_tuples=True,
+                                          batch_size=batch_size):
+        parts.append(doc)
+        if last:
+            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield extract_parsed(document, whole, extractor, metonymy)
+
+
+def _pieces(documents, limit):
+    """Yield (text, (document, whether it is the document's last piece)) for nlp.pipe."""
+    for document in documents:
+        pieces = split_text(document.text, limit) if len(document.text) > limit else [document.text]
+        for i, piece in enumerate(pieces, 1):
+            yield piece, (document, i == len(pieces))

@@ -27,12 +27,20 @@ def _jsonl_documents(name, stream):
             continue
         try:
             record = json.loads(line)
-            doc_id, text = record["id"], record["text"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except json.JSONDecodeError as exc:
             raise InputError(f"{name}:{number}: expected a JSON object with \"id\" and \"text\": {exc}") from exc
-        if not isinstance(text, str):
-            raise InputError(f"{name}:{number}: \"text\" must be a string, not {type(text).__name__}")
-        yield Document(str(doc_id), text, record.get("published") or None, record.get("title") or None)
+        yield document_from_record(record, f"{name}:{number}")
+
+
+def document_from_record(record, where="record"):
+    """Return the Document of an input record {"id", "text", "published"?, "title"?}; `where` names it in errors."""
+    try:
+        doc_id, text = record["id"], record["text"]
+    except (KeyError, TypeError) as exc:
+        raise InputError(f"{where}: expected a JSON object with \"id\" and \"text\": {exc}") from exc
+    if not isinstance(text, str):
+        raise InputError(f"{where}: \"text\" must be a string, not {type(text).__name__}")
+    return Document(str(doc_id), text, record.get("published") or None, record.get("title") or None)
 
 
 def _expand(paths):
@@ -67,6 +75,11 @@ def read_documents(paths, input_format="text"):
 
 def _span(span):
     return {"start": span.start, "end": span.end}
+
+
+def json_line(extraction):
+    """Return the JSON line (no newline) of an extraction."""
+    return json.dumps(extraction_to_json(extraction), ensure_ascii=False)
 
 
 def extraction_to_json(extraction):

@@ -4,7 +4,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .iris import clean_text, document_iri, entity_iri, fact_iri
@@ -72,6 +72,14 @@ class GraphRecord(NamedTuple):
 def graph_record(extraction):
     """Return the GraphRecord of an extraction."""
     return GraphRecord(graph_name(extraction).value, ntriples(extraction), len(extraction.facts))
+
+
+def record_graph(record):
+    """Return the rdflib graph of a GraphRecord."""
+    graph = bind_prefixes(Graph(identifier=URIRef(record.name)))
+    for t in ox.parse("\n".join(record.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
 
 
 def nquads(extraction):

@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, XSD
 from kg.iris import entity_iri
 from kg.model import Document, Entity, Extraction, Fact, Span
 from kg.namespaces import KG
-from kg.rdf import to_graph
+from kg.rdf import graph_record, nquads, ntriples, record_graph, to_graph
 
 GOLDEN = Path(__file__).parent / "golden" / "call.ttl"
 TEXT = "Biden called Zelensky on Friday. Russia says it attacked Kyiv."
@@ -71,3 +71,14 @@ def test_rdf_graph_is_deterministic():
     a = to_graph(extraction()).serialize(format="nt")
     b = to_graph(extraction()).serialize(format="nt")
     assert sorted(a.splitlines()) == sorted(b.splitlines())
+
+
+def test_rdf_ntriples_and_records_hold_the_graph_triples():
+    graph = to_graph(extraction())
+    lines = ntriples(extraction())
+    assert len(lines) == len(set(lines)) == len(graph)
+    assert isomorphic(Graph().parse(data="\n".join(lines), format="nt"), graph)
+    record = graph_record(extraction())
+    assert record.name == str(graph.identifier) and record.facts == 2
+    assert isomorphic(record_graph(record), graph)
+    assert all(line.endswith(f" <{graph.identifier}> .") for line in nquads(extraction()))

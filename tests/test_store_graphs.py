@@ -219,3 +219,33 @@ def test_store_path_that_is_a_file_gives_store_error(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError, match="cannot open store"):
         Store.open(tmp_path / "file")
+
+
+class _Writes(io.BytesIO):
+    """A binary stream that records each write."""
+
+    def __init__(self):
+        super().__init__()
+        self.chunks = []
+
+    def write(self, data):
+        self.chunks.append(data)
+        return super().write(data)
+
+
+def test_store_nquads_export_streams_one_graph_per_write(sample_store):
+    out = _Writes()
+    sample_store.export("nq", out)
+    assert len(out.chunks) == len(sample_store.graphs()) > 1
+    for chunk, graph in zip(out.chunks, sample_store.graphs()):
+        assert {line.rsplit(" ", 2)[1] for line in chunk.decode().split("\n")[:-1]} == {f"<{graph}>"}
+
+
+def test_store_replace_ntriples_swaps_the_graph(sample_store, sample_graphs):
+    name = str(sample_graphs[0].identifier)
+    lines = ['<http://example.org/a> <http://example.org/b> "c \\"d\\"\\n" .']
+    assert sample_store.replace_ntriples(name, lines) == 1
+    assert sample_store.ntriples(name) == lines
+    with pytest.raises(StoreError):
+        sample_store.replace_ntriples(name, ["<http://example.org/a> <http://example.org/b> ."])
+    assert sample_store.ntriples(name) == lines
