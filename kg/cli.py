@@ -46,6 +46,16 @@ def _add_inputs(p):
                    help="text: one document per file; jsonl: lines of {id, text, published?, title?}")
     p.add_argument("--no-metonymy", action="store_true",
                    help="keep a capital acting as subject (\"Moscow said\") as the city, not its state")
+    p.add_argument("--workers", type=_positive, default=1, metavar="N",
+                   help="extract on N processes, each loading the model once (default 1: this process)")
+
+
+def _positive(value):
+    """Parse a count of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def build_parser():

@@ -6,13 +6,11 @@ import os
 import sys
 
 from .errors import StoreError, UsageError, ValidationError
-from .extraction import extract_many
-from .io import extraction_to_json, read_documents
-from .nlp import load_model
-from .pipeline import ingest as ingest_documents
+from .io import json_line, read_documents
+from .progress import Progress
 from .loading import push as push_store
 from .queries import list_queries, load_query, parse_params, run, write_results
-from .rdf import to_graph, write_graphs
+from .rdf import graph_record, record_graph, write_graphs
 from .store import Store
 
 
@@ -22,20 +20,27 @@ def _documents(args):
 
 def extract(args):
     """Print the extraction of each input document as JSON lines, Turtle or TriG."""
-    extractions = extract_many(_documents(args), load_model(args.model), metonymy=not args.no_metonymy)
-    if args.format == "jsonl":
-        for extraction in extractions:
-            sys.stdout.write(json.dumps(extraction_to_json(extraction), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-    else:
-        write_graphs((to_graph(x) for x in extractions), args.format, sys.stdout)
+    from .parallel import extract_rendered  # spaCy is imported only by the commands that extract
+
+    render = json_line if args.format == "jsonl" else graph_record
+    with Progress() as progress:
+        results = progress.wrap(extract_rendered(_documents(args), render, args.workers, args.model,
+                                                 metonymy=not args.no_metonymy))
+        if args.format == "jsonl":
+            for line in results:
+                sys.stdout.write(line + "\n")
+                sys.stdout.flush()
+        else:
+            write_graphs((record_graph(r) for r in results), args.format, sys.stdout)
 
 
 def ingest(args):
     """Extract documents into the store, replacing each document's graph."""
-    with Store.open(args.store) as store:
-        summary = ingest_documents(_documents(args), store, load_model(args.model),
-                                   metonymy=not args.no_metonymy)
+    from .pipeline import ingest as ingest_documents
+
+    with Store.open(args.store) as store, Progress() as progress:
+        summary = ingest_documents(_documents(args), store, metonymy=not args.no_metonymy, on_document=progress,
+                                   workers=args.workers, model=args.model)
     print(f"ingested {summary.documents} documents ({summary.facts} facts, {summary.triples} triples) "
           f"into {args.store}", file=sys.stderr)
 
