@@ -34,7 +34,9 @@ COMMANDS = {
     "stats": ("count documents, triples, entities by type and facts by property", "kg stats --format json"),
     "validate": ("check the store's graphs, or an RDF file, against the SHACL shapes (ontology/shapes.ttl)",
                  "kg validate\n  kg validate --format turtle graph.trig"),
-    "view": ("write the graph as one self-contained HTML page: entities by type, facts as edges, evidence on click",
+    "serve": ("serve the store read-only: SPARQL 1.1 protocol at /query, the view page at /",
+              "kg serve\n  kg serve --bind 127.0.0.1:8000"),
+    "view": ("draw the graph as one self-contained HTML page: entities by type, facts as edges, evidence on click",
              "kg view -o graph.html\n  kg view --entity \"Joe Biden\" --min-confidence 0.7 -o biden.html"),
 }
 
@@ -105,6 +107,8 @@ def build_parser():
                    help="HTML file to write (default kg-view.html; - for stdout)")
     w.add_argument("--entity", metavar="NAME", help="draw only this entity (label or alias) and its neighbours")
     w.add_argument("--min-confidence", type=float, metavar="X", help="draw only facts with confidence >= X")
+    subs["serve"].add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
+                               help="address to listen on (default: this machine only; port 0 picks one)")
     return parser
 
 

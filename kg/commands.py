@@ -132,6 +132,13 @@ def stats(args):
             print(f"  {name:20} {n}")
 
 
+def serve(args):
+    """Serve the store read-only over the SPARQL protocol, with the view page, until interrupted."""
+    from .serve import serve as serve_store
+
+    serve_store(args.store, args.bind)
+
+
 def view(args):
     """Write the store as one self-contained HTML page."""
     from .view import write_view

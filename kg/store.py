@@ -188,6 +188,22 @@ class Store:
             # pyoxigraph only substitutes variables the query projects (measured in 0.5.13)
             raise QueryError(f"query failed: {exc}") from exc
 
+    def sparql(self, sparql, default_graphs=None, named_graphs=None):
+        """Run a SPARQL query as the protocol asks; return pyoxigraph's result, to serialise as is.
+
+        The default graph is the union of the document graphs unless default_graphs (IRIs) are given.
+        """
+        def nodes(iris):
+            return [ox.NamedNode(str(iri)) for iri in iris] if iris else None
+
+        try:
+            return self._db.query(sparql, use_default_graph_as_union=not default_graphs,
+                                  default_graph=nodes(default_graphs), named_graphs=nodes(named_graphs))
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except (RuntimeError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
     def stats(self):
         """Return counts: documents, quads, distinct triples, entities by class, facts by predicate."""
         return {
