@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from . import dates
+from .confidence import confidence as rule_confidence
 from .factuality import attribution, clause_head, is_factual
 from .model import Fact, Span
 from .relations import BY_NAME, NOUN_RELATIONS, ROLE_NOUNS, STATE_NOUNS, VERB_RELATIONS
@@ -104,6 +105,13 @@ class Sentence:
         days = {d for d in days if d and len(d) == 10}
         return days.pop() if len(days) == 1 else None
 
+    def shaped_fact(self, name, subj, obj, rule, prior):
+        """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation."""
+        if subj.key == obj.key:
+            return None
+        conf = rule_confidence(name, rule, prior, subj.direct and obj.direct)
+        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule)
+
     def fits(self, relation, subj, obj):
         """Return the first (subject, object) among the readings of two arguments the relation's types allow."""
         for s_ in (subj, subj.alternative):
@@ -118,11 +126,10 @@ class Sentence:
         subj, obj = self.fits(relation, subj, obj)
         if subj is None:
             return None
-        conf = relation.confidence if confidence is None else confidence
-        if not (subj.direct and obj.direct):
-            conf *= 0.8  # read through a modifier or a pronoun: a step further from the text
+        conf = rule_confidence(relation.name, rule, relation.confidence if confidence is None else confidence,
+                               subj.direct and obj.direct)
         said_by = attribution(trigger, self.arg, self.args)
-        return Fact(subj.key, relation.name, obj.key, round(conf, 3), self.span, subj.mention, obj.mention, rule,
+        return Fact(subj.key, relation.name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
                     date=self.date(trigger, trigger.head) if relation.event else None,
                     attributed_to=said_by)
 

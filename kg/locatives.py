@@ -1,6 +1,5 @@
 """Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
 
-from .model import Fact
 
 LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "oblast", "area", "town"}
 # preposition -> the property it gives between (the class of the governing entity, a place)
@@ -19,14 +18,6 @@ PREP_LOCATIVES = {
 MODIFIER_LOCATIVES = {("Organization", "Place"): "basedIn", ("Person", "Organization"): "worksFor"}
 COMMA_LOCATIVES = {"Place": "locatedIn", "Organization": "basedIn"}
 CONTAINERS = ("Country", "Region")
-
-
-def _fact(s, name, subj, obj, rule, confidence):
-    if subj.key == obj.key:
-        return None
-    if not (subj.direct and obj.direct):
-        confidence *= 0.8
-    return Fact(subj.key, name, obj.key, round(confidence, 3), s.span, subj.mention, obj.mention, rule)
 
 
 def _mention_root(s, token):
@@ -49,7 +40,7 @@ def from_comma(s, token):
         return
     there = s.arg(doc[i + 1], modifiers=False)
     if there and s.index.type_of(there.key) in CONTAINERS and s.index.type_of(here.key) != "Country":
-        yield _fact(s, name, here, there, "comma-locative", 0.8)
+        yield s.shaped_fact(name, here, there, "comma-locative", 0.8)
 
 
 def from_preposition(s, token):
@@ -64,12 +55,12 @@ def from_preposition(s, token):
             there = s.arg(pobj, modifiers=False)
             name = there and PREP_LOCATIVES.get((s.type_of(here.key), prep.lower_, s.type_of(there.key)))
             if name:
-                yield _fact(s, name, here, there, f"prep-locative:{prep.lower_}", 0.6)
+                yield s.shaped_fact(name, here, there, f"prep-locative:{prep.lower_}", 0.6)
     for child in token.children:
         there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") else None
         name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
         if name and there.key != here.key:
-            yield _fact(s, name, here, there, f"modifier-locative:{child.dep_}", 0.6)
+            yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}", 0.6)
 
 
 def from_based(s, token):
@@ -80,7 +71,7 @@ def from_based(s, token):
     org = s.arg(token.head, modifiers=False)
     for place in filter(None, places):
         if org and s.type_of(place.key) == "Place" and s.type_of(org.key) in ("Organization", "Group"):
-            yield _fact(s, "basedIn", org, place, "hyphen-based", 0.8)
+            yield s.shaped_fact("basedIn", org, place, "hyphen-based", 0.8)
 
 
 def from_locatives(s):

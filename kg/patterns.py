@@ -1,7 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
 from .entities import TITLES
-from .model import Fact
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
 NOT_LEADING = {"vice", "deputy", "former", "ex", "assistant", "acting", "late"}
@@ -84,7 +83,7 @@ def from_titles(s, person_token, person):
             org = s.arg(t, modifiers=False)
             if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed:
                 seen.add(org.key)
-                yield _fact(s, name, person, org, f"title:{title}", 0.85 if leads else 0.7)
+                yield s.shaped_fact(name, person, org, f"title:{title}", 0.85 if leads else 0.7)
 
 
 def from_predecessor(s, token):
@@ -96,15 +95,7 @@ def from_predecessor(s, token):
         for y in holders:
             first, second = (y, x) if PREDECESSOR_NOUNS[token.lower_] == "forward" else (x, y)
             if s.type_of(first.key) == "Person" == s.type_of(second.key):
-                yield _fact(s, "predecessorOf", first, second, f"noun:{token.lower_}", 0.85)
-
-
-def _fact(s, name, subj, obj, rule, confidence):
-    if subj.key == obj.key:
-        return None
-    if not (subj.direct and obj.direct):
-        confidence *= 0.8
-    return Fact(subj.key, name, obj.key, round(confidence, 3), s.span, subj.mention, obj.mention, rule)
+                yield s.shaped_fact("predecessorOf", first, second, f"noun:{token.lower_}", 0.85)
 
 
 def from_patterns(s):
