@@ -59,6 +59,11 @@ OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 PLACE_VERBS = {"visit", "hit", "shell", "bomb", "invade", "annex", "capture", "seize", "enter", "leave", "tour",
                "liberate", "besiege", "occupy", "reach", "evacuate"}
 PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
+GENERIC_NAMES = {"party", "government", "army", "police", "company", "group", "ministry", "department",
+                 "state", "city", "union", "council", "committee", "agency", "court", "bank", "club"}
+# Last words of the names of events, which kg does not make entities of.
+EVENT_WORDS = {"championships", "championship", "games", "olympics", "cup", "festival", "awards", "summit",
+               "conference", "war", "marathon", "open", "grand prix", "tournament", "elections", "election"}
 # Words that, written before a name, make it a person's: the title joins the mention ("Sen. Robert Kennedy").
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
               "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "princess", "pope", "general",
@@ -126,8 +131,12 @@ def _trim(doc, ent):
 
 def _label(span, ner_label):
     """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
-    if len(span.text) < 2:
-        return None  # a lone letter ("U" of a split "U . S .") names nothing
+    if len(span.text) < 2 or span.text.islower():
+        return None  # a lone letter ("U" of a split "U . S ."), or no name at all ("capitol")
+    if span.text.lower() in GENERIC_NAMES:
+        return None  # "Party leader Michael Howard": a capitalised common noun names nothing by itself
+    if span.text.split()[-1].lower() in EVENT_WORDS:
+        return None  # "European Indoor Championships" is an event, not a place or an organisation
     if gazetteer.demonym_country(span.text):
         # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
         head = span.root.head
@@ -287,8 +296,9 @@ def _place_of(text, label, actor=False, metonymy=True):
 
 
 def _initials(name):
-    """Return the capitals of a name's words: "British Chambers of Commerce" -> "BCC"."""
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    """Return the capitals starting a name's words: "British Chambers of Commerce" -> "BCC",
+    "Conseil Superieur de l'Audiovisuel" -> "CSA"."""
+    return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
 
 
 def _defined_acronyms(doc, mentions):

@@ -7,7 +7,7 @@ LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "
 # "Tennessee Tech in Cookville", "Leroy Ivy of Oxford", "Jim Bowell of the Fire Department"
 PREP_LOCATIVES = {
     ("Organization", "in", "Place"): "basedIn", ("Organization", "of", "Place"): "basedIn",
-    ("Organization", "at", "Place"): "basedIn", ("Group", "in", "Place"): "basedIn",
+    ("Organization", "at", "Place"): "basedIn",
     ("Person", "of", "Place"): "livesIn", ("Person", "from", "Place"): "livesIn",
     ("Place", "in", "Place"): "locatedIn",
     ("Person", "of", "Organization"): "worksFor", ("Person", "at", "Organization"): "worksFor",

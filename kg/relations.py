@@ -53,8 +53,8 @@ CATALOGUE = (
              object_types=(PLACE,), event="Annexation", confidence=0.85),
     Relation("accused", verbs=("accuse", "blame"), nouns=("accusation",), noun_preps=("against",),
              event="Accusation", confidence=0.75),
-    Relation("attacked", verbs=("attack", "bomb", "shell", "invade", "raid", "ambush", "assault", "strike"),
-             verb_preps=("on",), nouns=("attack", "invasion", "strike", "assault", "offensive", "raid"),
+    Relation("attacked", verbs=("attack", "bomb", "shell", "invade", "ambush", "assault", "strike"),
+             verb_preps=("on",), nouns=("attack", "invasion", "strike", "assault", "offensive"),
              noun_preps=("on", "against", "of"), event="Attack", confidence=0.6),
     Relation("killed", verbs=("kill", "murder", "assassinate", "execute", "slay", "behead", "shoot"),
              nouns=("killing", "murder", "assassination", "assassin", "killer", "murderer"), noun_preps=("of",),
@@ -76,7 +76,7 @@ CATALOGUE = (
              subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.7),
     Relation("ownerOf", verbs=("own", "acquire", "buy", "purchase"), nouns=("owner",),
              subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.6),
-    Relation("worksFor", verbs=("work", "join", "serve"), verb_preps=("for", "at", "with"),
+    Relation("worksFor", verbs=("work", "serve"), verb_preps=("for", "at", "with"),
              direct_object=False, nouns=("employee", "member", "official", "spokesman", "spokeswoman"),
              subject_types=(PERSON,), object_types=(ORG, PLACE), confidence=0.6),
     Relation("livesIn", verbs=("live", "reside", "bear", "settle", "grow"), verb_preps=("in",), direct_object=False,
@@ -139,7 +139,7 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 CONDITIONALS = {"if", "unless", "whether"}
 # Nouns whose nationality modifier makes the state the actor ("Russian troops", "the Ukrainian president").
 STATE_NOUNS = {"troops", "troop", "force", "forces", "army", "military", "government", "officials", "official",
-               "authorities", "ministry", "navy", "jets", "warplanes", "soldiers", "police", "statement",
+               "authorities", "ministry", "navy", "jets", "warplanes", "soldiers", "statement",
                "leadership", "administration", "regime", "embassy", "diplomats", "envoy", "state"}
 # ... and acts a state performs ("an Iranian deployment", "Russian aggression").
 STATE_NOUNS |= LEADER_TITLES | WORK_TITLES | set(NOUN_RELATIONS) | {
