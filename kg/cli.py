@@ -34,6 +34,8 @@ COMMANDS = {
     "stats": ("count documents, triples, entities by type and facts by property", "kg stats --format json"),
     "validate": ("check the store's graphs, or an RDF file, against the SHACL shapes (ontology/shapes.ttl)",
                  "kg validate\n  kg validate --format turtle graph.trig"),
+    "link": ("link entities to Wikidata items (owl:sameAs with a confidence), ambiguous names left unlinked",
+             "kg link wikidata\n  KG_CONTACT=me@example.org kg link wikidata --endpoint http://127.0.0.1:7878/query"),
     "serve": ("serve the store read-only: SPARQL 1.1 protocol at /query, the view page at /",
               "kg serve\n  kg serve --bind 127.0.0.1:8000"),
     "view": ("draw the graph as one self-contained HTML page: entities by type, facts as edges, evidence on click",
@@ -109,6 +111,11 @@ def build_parser():
     w.add_argument("--min-confidence", type=float, metavar="X", help="draw only facts with confidence >= X")
     subs["serve"].add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
                                help="address to listen on (default: this machine only; port 0 picks one)")
+    k = subs["link"]
+    k.add_argument("target", choices=("wikidata",), help="the knowledge base to link to")
+    k.add_argument("--endpoint", default="https://query.wikidata.org/sparql",
+                   help="its SPARQL endpoint (default: Wikidata's query service)")
+    k.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
     return parser
 
 

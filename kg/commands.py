@@ -132,6 +132,18 @@ def stats(args):
             print(f"  {name:20} {n}")
 
 
+def link(args):
+    """Link the store's entities to Wikidata and print what was linked and what was left ambiguous."""
+    from .linking import link_wikidata
+
+    summary = link_wikidata(args.store, args.endpoint, timeout=args.timeout)
+    for iri, items in sorted(summary.ambiguous.items()):
+        print(f"ambiguous: {summary.labels[iri]} ({', '.join(i.rsplit('/', 1)[-1] for i in items)})", file=sys.stderr)
+    print(f"linked {len(summary.linked)} of {len(summary.labels)} entities ({len(summary.ambiguous)} ambiguous, "
+          f"{summary.unmatched} without a candidate); {summary.requests} requests, {summary.cached} from the cache",
+          file=sys.stderr)
+
+
 def serve(args):
     """Serve the store read-only over the SPARQL protocol, with the view page, until interrupted."""
     from .serve import serve as serve_store

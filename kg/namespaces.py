@@ -27,7 +27,7 @@ COARSE_CLASS = {"Person": "Person", "Organization": "Organization", "Group": "Gr
 
 # Every ontology term the code writes: a test checks each exists in ontology/*.ttl.
 USED_TERMS = (
-    *ENTITY_CLASSES, "Entity", "Event", "Document", "Mention", "Sentence", "Statement", "Extractor",
+    *ENTITY_CLASSES, "Entity", "Event", "Document", "Mention", "Sentence", "Statement", "Extractor", "Link",
     "confidence", "date", "evidence", "subjectMention", "objectMention", "inDocument", "refersTo",
     "rule", "attributedTo", "sourceId", "published", "title", "extractorVersion", "alias", "isoCode",
     "agent", "target", "place", "duration", "asserts", "eventClass",
