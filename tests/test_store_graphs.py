@@ -249,3 +249,12 @@ def test_store_replace_ntriples_swaps_the_graph(sample_store, sample_graphs):
     with pytest.raises(StoreError):
         sample_store.replace_ntriples(name, ["<http://example.org/a> <http://example.org/b> ."])
     assert sample_store.ntriples(name) == lines
+
+
+def test_store_replace_ntriples_writes_a_new_graph_whole_or_not_at_all(sample_store):
+    name = "http://kg.example.org/doc/new"
+    good = ["<http://example.org/a> <http://example.org/b> <http://example.org/c> ."]
+    with pytest.raises(StoreError):
+        sample_store.replace_ntriples(name, good + ["<http://example.org/a> <http://example.org/b> ."])
+    assert not sample_store.has_graph(name)
+    assert sample_store.replace_ntriples(name, good) == 1 and sample_store.ntriples(name) == good
