@@ -60,7 +60,11 @@ PLACE_VERBS = {"visit", "hit", "shell", "bomb", "invade", "annex", "capture", "s
                "liberate", "besiege", "occupy", "reach", "evacuate"}
 PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
 GENERIC_NAMES = {"party", "government", "army", "police", "company", "group", "ministry", "department",
-                 "state", "city", "union", "council", "committee", "agency", "court", "bank", "club"}
+                 "state", "city", "union", "council", "committee", "agency", "court", "bank", "club",
+                 # portfolios before a title: "Finance Minister", "Health Secretary"
+                 "finance", "health", "defence", "defense", "education", "justice", "interior", "environment",
+                 "transport", "trade", "energy", "culture", "foreign", "economy",
+                 "agriculture", "industry", "communications", "information", "housing", "work", "pensions"}
 # Last words of the names of events, which kg does not make entities of.
 EVENT_WORDS = {"championships", "championship", "games", "olympics", "cup", "festival", "awards", "summit",
                "conference", "war", "marathon", "open", "grand prix", "tournament", "elections", "election"}
@@ -246,6 +250,8 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT
     if any(c.dep_ == "appos" and c.lemma_ in ORG_APPOSITIVES for c in head.children):
         votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer"
+    if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
+        votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
     if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS:
         votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:

@@ -126,6 +126,8 @@ class Sentence:
         subj, obj = self.fits(relation, subj, obj)
         if subj is None:
             return None
+        if relation.person_subject_as and self.type_of(subj.key) == "Person":
+            relation = BY_NAME[relation.person_subject_as]
         conf = rule_confidence(relation.name, rule, relation.confidence if confidence is None else confidence,
                                subj.direct and obj.direct)
         said_by = attribution(trigger, self.arg, self.args)
@@ -277,9 +279,12 @@ def from_nouns(s):
     """Yield facts stated by a nominalisation or a role noun of the catalogue."""
     for noun in s.sent:
         lemma = _noun_lemma(noun)
-        if lemma is None or not is_factual(noun):
+        if lemma is None:
             continue
         role = lemma in ROLE_NOUNS
+        # a role noun presupposes its fact ("to examine Kennedy's assassin"); only a copula asserts it
+        if not (is_factual(noun.head) if role and noun.dep_ == "attr" else role or is_factual(noun)):
+            continue
         subjects = noun_role_holder(s, noun) if role else noun_actor(s, noun)
         for relation in NOUN_RELATIONS[lemma]:
             for subj in subjects:

@@ -39,7 +39,7 @@ def is_factual(token):
         if current.dep_ == "ROOT" or current.head == current:
             return True
         head = clause_head(current)
-        if head is not current.head:
+        if head.i != current.head.i:
             current = head
             continue
         if current.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl") and (

@@ -44,6 +44,17 @@ MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
 ROLE_PREPS = ("of", "at", "for", "with")
 
 
+def _prep_objects(noun):
+    """Return the objects of a role noun's of/at/for/with phrases and their modifiers, not what hangs
+    further on them ("president of the Chamber, a Bombay-based group" does not lead Bombay)."""
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found += [pobj] + [t for c in pobj.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
+            found += _prep_objects(pobj)  # "vice president of digital development at EMI"
+    return found
+
+
 def _title_groups(token):
     """Return the word groups that may title a name: its left modifiers, then each appositive."""
     left = [t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i]
@@ -54,12 +65,12 @@ def _title_groups(token):
     for appos in (c for c in token.children if c.dep_ == "appos"):
         # "Putin, Russia's president", "an ecologist at Cornell": the appositive, its modifiers, its preposition
         words = [appos] + [t for c in appos.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
-        words += [t for c in appos.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS for t in c.subtree]
+        words += _prep_objects(appos)
         groups.append((sorted(set(words), key=lambda t: t.i), appos))
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "Foster is the AP's regional reporter"
         for attr in (c for c in token.head.children if c.dep_ == "attr"):
             words = [attr] + [t for c in attr.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
-            words += [t for c in attr.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS for t in c.subtree]
+            words += _prep_objects(attr)
             groups.append((sorted(set(words), key=lambda t: t.i), attr))
     return groups
 
@@ -72,7 +83,9 @@ def from_titles(s, person_token, person):
                  or t.lower_.rstrip(".") in TITLES]
         if person_token.i not in s.index.token_entity:  # "the Ukrainian president": the title is the mention
             words.append(person_token)
-        title, leads = _title_words(words, appositive)
+        # a title word inside another name is no title: "Bill Armstrong ... at CL King & Associates"
+        title, leads = _title_words([t for t in words if s.index.at(t) is None or s.index.at(t)[0] == person.key],
+                                    appositive)
         if not title:
             continue
         name = "leaderOf" if leads else "worksFor"

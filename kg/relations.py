@@ -10,6 +10,8 @@ Adding a relation is adding a `Relation` here (and its property to ontology/kg.t
 - `symmetric`: the fact holds in both directions (asserted once, as written);
 - `deep_objects`: when no object is found, take a place named inside the direct object's phrase;
 - `passive_subject`: "was born in X", "is based in X": the passive subject is the fact's subject;
+- `person_subject_as`: the property to assert instead when a named person is the subject
+  ("Mbeki attacked British imperialists" is criticism, not violence);
 - `confidence`: the measured precision of the relation's rules (see README, "Confidence").
 """
 
@@ -35,6 +37,7 @@ class Relation:
     symmetric: bool = False
     deep_objects: bool = False  # look for the object inside the direct object's phrase
     passive_subject: bool = False  # in the passive the grammatical subject stays the fact's subject
+    person_subject_as: str | None = None  # the property a person's act states ("Mbeki attacked X": words)
     confidence: float = 0.7
 
 
@@ -55,7 +58,7 @@ CATALOGUE = (
              event="Accusation", confidence=0.75),
     Relation("attacked", verbs=("attack", "bomb", "shell", "invade", "ambush", "assault", "strike"),
              verb_preps=("on",), nouns=("attack", "invasion", "strike", "assault", "offensive"),
-             noun_preps=("on", "against", "of"), event="Attack", confidence=0.6),
+             noun_preps=("on", "against", "of"), event="Attack", person_subject_as="criticized", confidence=0.6),
     Relation("killed", verbs=("kill", "murder", "assassinate", "execute", "slay", "behead", "shoot"),
              nouns=("killing", "murder", "assassination", "assassin", "killer", "murderer"), noun_preps=("of",),
              object_types=(PERSON, GROUP), event="Killing", confidence=0.65),

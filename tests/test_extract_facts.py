@@ -147,3 +147,15 @@ def test_extract_facts_evidence_offsets_point_into_text():
         assert text[f.subject_mention.start:f.subject_mention.end] == f.subject_mention.text
         assert text[f.object_mention.start:f.object_mention.end] == f.object_mention.text
         assert 0 < f.confidence <= 1
+
+
+def test_extract_facts_regression_denied_accusing_is_not_an_accusation():
+    # broke when the factuality walk compared spaCy tokens by identity and skipped the "deny" head
+    found = facts_of("But challenged on the remark, Nigel Farage denied accusing Germany of using the EU.")
+    assert not any(p == "accused" for _, p, _ in found), sorted(found)
+
+
+def test_extract_facts_person_attacking_in_words_is_criticism():
+    found = facts_of("South African president Thabo Mbeki has attacked Britain, saying it treated Africans badly.")
+    assert ("Thabo Mbeki", "criticized", "United Kingdom") in found, sorted(found)
+    assert not any(p == "attacked" for _, p, _ in found)
