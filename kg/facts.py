@@ -190,7 +190,9 @@ def verb_objects(s, verb, relation, passive):
         if child.dep_ == "dobj" or (child.dep_ == "oprd" and not has_object and child.pos_ == "PROPN"):
             holders.append(child)
             if relation.direct_object:
-                found += s.args(child)
+                # "attacked Russian troops" names Russia; "blamed England's poor run" does not name England
+                found += [a for a in s.args(child) if a.direct or child.lower_ in STATE_NOUNS
+                          or s.type_of(a.key) == "Group"]
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in relation.verb_preps):
             found += [a for g in prep.children if g.dep_ == "pobj" for a in s.args(g)]

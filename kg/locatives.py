@@ -38,7 +38,10 @@ def from_comma(s, token):
         i += 1
     if not name or i + 1 >= s.sent.end or doc[i].text != ",":
         return
-    there = s.arg(doc[i + 1], modifiers=False)
+    after = doc[i + 1]
+    if after.dep_ in ("nsubj", "nsubjpass") and after.head.i > after.i:
+        return  # "... to Rosneft, Russia is able to ...": the place opens a new clause
+    there = s.arg(after, modifiers=False)
     if there and s.index.type_of(there.key) in CONTAINERS and s.index.type_of(here.key) != "Country":
         yield s.shaped_fact(name, here, there, "comma-locative", 0.8)
 
