@@ -1,5 +1,7 @@
 """The pure core: parsed text in, an Extraction of frozen dataclasses out."""
 
+import logging
+
 from spacy.tokens import Doc
 
 from . import __version__
@@ -11,6 +13,7 @@ from .model import Document, Extraction
 from .nlp import load_model, model_version, split_text
 
 BATCH_SIZE = 32
+log = logging.getLogger("kg")
 
 
 def _published(document):
@@ -49,7 +52,20 @@ def extract_many(documents, nlp=None, batch_size=BATCH_SIZE, metonymy=True):
         if last:
             whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             parts = []
-            yield extract_parsed(document, whole, extractor, metonymy)
+            yield _extract_or_report(document, whole, extractor, metonymy)
+
+
+def _extract_or_report(document, doc, extractor, metonymy):
+    """Return a document's Extraction; on an internal error, warn and return it with no facts.
+
+    One article the rules trip over must not stop a stream of thousands; the warning names it.
+    """
+    try:
+        return extract_parsed(document, doc, extractor, metonymy)
+    except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        log.warning("kg: extraction failed for document %r (%s: %s); it is kept without entities or facts",
+                    document.id, type(exc).__name__, exc)
+        return Extraction(document, (), (), extractor)
 
 
 def _pieces(documents, limit):

@@ -68,7 +68,8 @@ class Sentence:
             return None
         previous = self.sent.doc[start - 1].sent
         for token in previous:
-            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+            # a "they" answered by another "they" stays unresolved: no chain back through the text
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.lower_ not in ("they", "them"):
                 found = self.arg(token)
                 if found and self.type_of(found.key) in ("Group", "Organization", "Place"):
                     span = Span(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text)

@@ -159,3 +159,15 @@ def test_extract_facts_person_attacking_in_words_is_criticism():
     found = facts_of("South African president Thabo Mbeki has attacked Britain, saying it treated Africans badly.")
     assert ("Thabo Mbeki", "criticized", "United Kingdom") in found, sorted(found)
     assert not any(p == "attacked" for _, p, _ in found)
+
+
+def test_extract_facts_regression_they_after_they_does_not_recurse():
+    # broke on a BBC article: "they" whose previous sentence's subject was "they" recursed forever
+    from kg.coref import EntityIndex
+    from kg.entities import resolve_entities
+    from kg.facts import extract_facts
+    from kg.nlp import load_model
+
+    doc = load_model()("Rebels attacked the town. They said they won. They attacked Aleppo again. They left.")
+    index = EntityIndex(doc, *resolve_entities(doc))
+    extract_facts(doc, index, None)  # raised RecursionError before the fix
