@@ -28,7 +28,7 @@ COMMANDS = {
     "push": ("load every graph of the store into a SPARQL 1.1 server, replacing each graph there",
              "kg push --endpoint http://127.0.0.1:7878/query --update-endpoint http://127.0.0.1:7878/update\n"
              "  KG_PASSWORD=dba kg push --endpoint http://127.0.0.1:8890/sparql "
-             "--update-endpoint http://127.0.0.1:8890/sparql-auth --user dba"),
+             "--update-endpoint http://127.0.0.1:8890/sparql-auth --user dba --auth digest --changed"),
     "forget": ("remove a document's graph from the store (the id it was ingested under)",
                "kg forget seeds/000_b78362be98e5ff12.txt"),
     "stats": ("count documents, triples, entities by type and facts by property", "kg stats --format json"),
@@ -91,12 +91,23 @@ def build_parser():
     p = subs["push"]
     p.add_argument("--endpoint", required=True, help="the server's SPARQL query URL")
     p.add_argument("--update-endpoint", help="the server's SPARQL update URL (default: --endpoint)")
-    p.add_argument("--graph-store", help="the server's Graph Store Protocol URL, for --method gsp")
-    p.add_argument("--method", choices=("update", "gsp"), default="update",
-                   help="update: DROP + INSERT DATA per graph; gsp: HTTP PUT of each graph")
+    p.add_argument("--graph-store", help="the server's Graph Store Protocol URL (default: probed beside --endpoint)")
+    p.add_argument("--method", choices=("auto", "update", "gsp"), default="auto",
+                   help="auto (default): gsp where the server offers it, else update; update: DROP + "
+                        "INSERT DATA batches per graph; gsp: one HTTP PUT per graph")
     p.add_argument("--user", help="user name; the password comes from $KG_PASSWORD, else a prompt")
     p.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP authentication scheme")
     p.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
+    p.add_argument("--retries", type=int, default=3, help="retries of a request on 5xx or no answer (default 3)")
+    p.add_argument("--batch-triples", type=_positive, default=1000, metavar="N",
+                   help="triples per INSERT DATA request with --method update (default 1000; Virtuoso "
+                        "rejects much more than 1-2k)")
+    p.add_argument("--changed", action="store_true",
+                   help="send only graphs the push log does not show loaded there as they are now, and "
+                        "drop there the graphs pushed before that the store has since forgotten")
+    p.add_argument("--prune", action="store_true",
+                   help="drop every kg document graph on the server that the store does not hold")
+    p.add_argument("--verify", action="store_true", help="count each graph's triples on the server afterwards")
     p.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
     subs["forget"].add_argument("doc", metavar="DOC", help="the document id (its path or JSON-lines id)")
     subs["stats"].add_argument("--format", choices=("table", "json"), default="table")

@@ -8,7 +8,7 @@ import sys
 from .errors import StoreError, UsageError, ValidationError
 from .io import json_line, read_documents
 from .progress import Progress
-from .loading import push as push_store
+from .loading import push as push_store, push_report
 from .queries import list_queries, load_query, parse_params, run, write_results
 from .rdf import graph_record, record_graph, write_graphs
 from .store import Store
@@ -103,9 +103,10 @@ def push(args):
     with Store.open(args.store, read_only=True) as store:
         summary = push_store(store, args.endpoint, update_endpoint=args.update_endpoint, user=args.user,
                              password=_password(args), method=args.method, auth=args.auth,
-                             timeout=args.timeout, graph_store=args.graph_store, dry_run=args.dry_run)
-    print(f"pushed {summary['graphs']} graphs ({summary['triples']} triples, {summary['requests']} requests)",
-          file=sys.stderr)
+                             timeout=args.timeout, retries=args.retries, graph_store=args.graph_store,
+                             batch_triples=args.batch_triples,
+                             dry_run=args.dry_run, changed=args.changed, prune=args.prune, verify=args.verify)
+    print(push_report(summary, args.dry_run), file=sys.stderr)
 
 
 def forget(args):

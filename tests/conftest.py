@@ -1,5 +1,6 @@
 """Shared fixtures: a real Oxigraph server, real stores on tmp dirs, and the sample graphs."""
 
+import json
 import shutil
 import socket
 import subprocess
@@ -12,7 +13,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.endpoint import Endpoint, rows_from_json
+from kg.namespaces import DOC
 from kg.store import Store
+from kg.terms import n3
 from sample_data import sample_graph_list
 
 
@@ -40,35 +44,49 @@ def _wait_until_up(proc, url, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"oxigraph exited: {proc.stderr.read().decode(errors='replace')}")
+            raise RuntimeError(f"the server exited: {proc.stderr.read().decode(errors='replace')}")
         try:
             with urllib.request.urlopen(url, timeout=1):
                 return
         except OSError:
             time.sleep(0.1)
-    raise RuntimeError(f"oxigraph did not answer at {url} within {seconds}s")
+    raise RuntimeError(f"the server did not answer at {url} within {seconds}s")
+
+
+def start_oxigraph(location, base):
+    """Start `oxigraph serve` on location at base (http://127.0.0.1:PORT); return it once it answers."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", base[7:]],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_until_up(proc, base + "/")
+    except BaseException:
+        stop(proc)
+        raise
+    return proc
+
+
+def stop(proc, seconds=10):
+    """Stop a server process: SIGTERM, then SIGKILL if it lingers."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """Start `oxigraph serve` on a free local port; yield its base URL."""
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is not installed")
-    location = tmp_path_factory.mktemp("oxigraph-server")
     base = f"http://127.0.0.1:{_free_port()}"
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", base[7:]],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_oxigraph(tmp_path_factory.mktemp("oxigraph-server"), base)
     try:
-        _wait_until_up(proc, base + "/")
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 class Server:
@@ -96,6 +114,14 @@ class Server:
             name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
             graphs.setdefault(name, set()).add(f"{quad.subject} {quad.predicate} {quad.object} .")
         return graphs
+
+    def named_graphs(self):
+        """Return the names of every named graph, empty ones included."""
+        request = urllib.request.Request(self.query, data=urllib.parse.urlencode(
+            {"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"}).encode(),
+            headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return {b["g"]["value"] for b in json.load(response)["results"]["bindings"]}
 
 
 @pytest.fixture
@@ -130,29 +156,76 @@ ServerThreads = 4
 """
 
 
-@pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory):
-    """Start Virtuoso (user dba, password dba) on free local ports; yield its base URL."""
+def configure_virtuoso(location):
+    """Write a Virtuoso config for location on free loopback ports; return the server's base URL."""
+    http_port = _free_port()
+    ini = VIRTUOSO_INI.format(dir=location, sql_port=_free_port(), http_port=http_port)
+    (location / "virtuoso.ini").write_text(ini)
+    return f"http://127.0.0.1:{http_port}"
+
+
+def start_virtuoso(location, base):
+    """Start Virtuoso (user dba, password dba) as configured in location; return it once it answers."""
     binary = shutil.which("virtuoso-t")
     if binary is None:
         pytest.skip("virtuoso-t is not installed (apt-get install virtuoso-opensource)")
-    location = tmp_path_factory.mktemp("virtuoso")
-    http_port = _free_port()
-    ini = location / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=location, sql_port=_free_port(), http_port=http_port))
-    proc = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=location,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{http_port}"
+    proc = subprocess.Popen([binary, "+foreground", "+configfile", str(location / "virtuoso.ini")],
+                            cwd=location, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_until_up(proc, base + "/sparql?query=ASK%7B%7D", seconds=120)
+    except BaseException:
+        stop(proc)
+        raise
+    return proc
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """Start Virtuoso (user dba, password dba) on free local ports; yield its base URL."""
+    location = tmp_path_factory.mktemp("virtuoso")
+    base = configure_virtuoso(location)
+    proc = start_virtuoso(location, base)
+    try:
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, seconds=60)
+
+
+class Virtuoso:
+    """A Virtuoso server's endpoints (user dba, digest auth), and the kg document graphs it holds."""
+
+    def __init__(self, base):
+        self.base = base
+        self.query = base + "/sparql"
+        self.update = base + "/sparql-auth"
+        self.crud = base + "/sparql-graph-crud-auth"
+
+    def admin(self):
+        """Return an Endpoint logged in as dba."""
+        return Endpoint(self.query, self.update, user="dba", password="dba", auth="digest", timeout=30)
+
+    def quads_by_graph(self):
+        """Return {graph IRI: set of N-Triples statements} of every kg document graph it holds."""
+        _, rows = rows_from_json(Endpoint(self.query, timeout=30).select(
+            f'SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{DOC}")) }}'))
+        graphs = {}
+        for g, s, p, o in rows:
+            graphs.setdefault(str(g), set()).add(f"{n3(s)} {n3(p)} {n3(o)} .")
+        return graphs
+
+    def clear(self):
+        """Drop every kg document graph (system graphs stay: no DROP ALL here)."""
+        admin = self.admin()
+        for graph in self.quads_by_graph():
+            admin.update(f"DROP SILENT GRAPH <{graph}>")
+
+
+@pytest.fixture
+def virtuoso(virtuoso_server):
+    """Return the shared Virtuoso, without kg document graphs."""
+    server = Virtuoso(virtuoso_server)
+    server.clear()
+    return server
 
 
 # ---- stores ----

@@ -73,7 +73,7 @@ class Guard(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(reply)
 
-    do_POST = do_PUT = do_GET = _relay
+    do_POST = do_PUT = do_GET = do_DELETE = _relay
 
     def log_message(self, *args):
         pass  # keep test output clean

@@ -37,16 +37,19 @@ def hostile_graph():
     return graph
 
 
-def test_push_server_holds_exactly_the_local_graphs(sample_store, server):
-    summary = push(sample_store, server.query, update_endpoint=server.update)
+@pytest.mark.parametrize("method", ["update", "gsp", "auto"])
+def test_push_server_holds_exactly_the_local_graphs(sample_store, server, method):
+    summary = push(sample_store, server.query, update_endpoint=server.update, method=method)
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)
     assert summary["graphs"] == 2 and summary["triples"] == len(sample_store)
-    assert summary["requests"] == 2  # each graph went whole, with its DROP, in one request
+    assert summary["requests"] == 2  # each graph went whole (with its DROP for update) in one request
+    assert summary["method"] == ("update" if method == "update" else "gsp")  # auto finds /store
 
 
-def test_push_twice_gives_no_duplicates(sample_store, server):
-    push(sample_store, server.query, update_endpoint=server.update)
-    push(sample_store, server.query, update_endpoint=server.update)
+@pytest.mark.parametrize("method", ["update", "gsp"])
+def test_push_twice_gives_no_duplicates(sample_store, server, method):
+    push(sample_store, server.query, update_endpoint=server.update, method=method)
+    push(sample_store, server.query, update_endpoint=server.update, method=method)
     remote = server.quads_by_graph()
     assert remote == local_quads_by_graph(sample_store)
     assert sum(map(len, remote.values())) == len(sample_store)
@@ -62,10 +65,11 @@ def test_push_replaces_stale_remote_content(sample_store, server):
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)
 
 
-def test_push_hostile_literals_survive_unchanged(store_path, server):
+@pytest.mark.parametrize("method", ["update", "gsp"])
+def test_push_hostile_literals_survive_unchanged(store_path, server, method):
     with Store.open(store_path) as store:
         store.replace_graph(hostile_graph())
-        push(store, server.query, update_endpoint=server.update)
+        push(store, server.query, update_endpoint=server.update, method=method)
         remote = server.quads_by_graph()
         assert remote == local_quads_by_graph(store)
         assert list(remote) == [str(document_iri("hostile"))]  # nothing dropped, nothing injected
@@ -74,10 +78,11 @@ def test_push_hostile_literals_survive_unchanged(store_path, server):
 
 
 def test_push_small_batches_still_load_everything(sample_store, server):
-    summary = push(sample_store, server.query, update_endpoint=server.update, batch_triples=7)
+    summary = push(sample_store, server.query, update_endpoint=server.update, method="update",
+                   batch_triples=7)
     assert summary["requests"] > 10
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)
-    push(sample_store, server.query, update_endpoint=server.update, batch_bytes=300)
+    push(sample_store, server.query, update_endpoint=server.update, method="update", batch_bytes=300)
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)
 
 
@@ -113,7 +118,7 @@ def test_push_prune_drops_documents_the_store_forgot(sample_store, server):
 def test_push_dry_run_prints_requests_and_sends_nothing(sample_store, server):
     out = io.StringIO()
     summary = push(sample_store, server.query, update_endpoint=server.update, user="u", password="pw-77",
-                   dry_run=True, out=out)
+                   method="update", dry_run=True, out=out)
     assert server.quads_by_graph() == {}
     assert out.getvalue().count("DROP SILENT GRAPH") == 2 and "pw-77" not in out.getvalue()
     assert summary["graphs"] == 2
@@ -123,7 +128,7 @@ def test_push_4xx_raises_server_error_with_the_reply_at_once(sample_store, serve
     start = time.monotonic()
     with pytest.raises(ServerError) as err:
         # the query endpoint refuses updates with 400: a client error is never retried
-        push(sample_store, server.query, update_endpoint=server.query, retries=3, backoff=2)
+        push(sample_store, server.query, update_endpoint=server.query, method="update", retries=3, backoff=2)
     assert err.value.status == 400 and err.value.exit_code == 1
     assert "query" in err.value.body and "HTTP 400" in str(err.value)
     assert time.monotonic() - start < 2
@@ -146,7 +151,7 @@ def test_push_never_reveals_the_password(sample_store, server, caplog, capsys):
         push(sample_store, server.query, update_endpoint=server.update, user="admin", password=secret)
         with pytest.raises(ServerError) as err:
             push(sample_store, server.query, update_endpoint=server.base + "/nowhere", user="admin",
-                 password=secret, retries=1, backoff=0.01)
+                 password=secret, method="update", retries=1, backoff=0.01)
     captured = capsys.readouterr()
     texts = [str(err.value), err.value.body, repr(err.value), caplog.text, captured.out, captured.err,
              repr(Endpoint(server.query, user="admin", password=secret))]
