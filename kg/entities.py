@@ -185,31 +185,43 @@ def _names_ner_mislabelled(doc, found, spans, sent_of, covered):
 
 def _names_ner_missed(doc, found, covered, sent_of):
     """Return mentions NER missed: a lone surname of a person named in full ("Trump", "Zelenskiy"),
-    country names, and cities where the words around make a place ("hit Kharkiv", "Donetsk region")."""
+    country names, and cities where the words around make a place ("hit Kharkiv", "in Buenos Aires")."""
     surnames = {match_key(doc[m.end - 1].text) for m in found if m.label == "Person" and m.end - m.name_start > 1}
     extra = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    for span in _capitalised_runs(doc, covered):
+        if len(span) == 1 and match_key(span.text) in surnames:
+            label = "Person"
+        elif gazetteer.country(span.text) or _city_in_context(span):
+            label = "Place"
+        else:
             continue
-        label = "Person" if match_key(token.text) in surnames else "Place" if (
-            gazetteer.country(token.text) or _city_in_context(token)) else None
-        if label:
-            extra.append(_Mention(token.i, token.i + 1, token.text, token.idx, token.idx + len(token.text),
-                                  label, sent_of[token.i], name=token.text, name_start=token.i))
+        extra.append(_Mention(span.start, span.end, span.text, span.start_char, span.end_char, label,
+                              sent_of[span.start], name=span.text, name_start=span.start))
     return extra
 
 
-def _city_in_context(token):
-    """Tell whether a lone capitalised word is a known city the sentence treats as a place."""
-    city = gazetteer.city(token.text)
-    if city is None or any(n.pos_ == "PROPN" for n in (token.nbor(-1) if token.i else token,
-                                                      token.nbor(1) if token.i + 1 < len(token.doc) else token)
-                           if n is not token):
-        return False  # part of a longer name ("Paris Hilton", "Jackson Browne")
-    head = token.head
+def _capitalised_runs(doc, covered):
+    """Yield the maximal runs of capitalised proper nouns no mention covers yet."""
+    start = None
+    for token in (*doc, None):
+        inside = token is not None and token.i not in covered and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            yield doc[start:token.i if token is not None else len(doc)]
+            start = None
+
+
+def _city_in_context(span):
+    """Tell whether a run of capitalised words is a known city the sentence treats as a place."""
+    city = gazetteer.city(span.text)
+    if city is None:
+        return False
+    root = span.root
+    head = root.head
     return city.population >= 1_000_000 or head.lemma_ in PLACE_NOUNS or (
-        token.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS) or (
-        token.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
+        root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS) or (
+        root.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
 
 
 def _mentions(doc):
