@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 METHODS = ("auto", "update", "gsp")
 BATCH_BYTES = 256 * 1024  # bytes of N-Triples per request
-BATCH_TRIPLES = 1000  # Virtuoso rejects INSERT DATA much beyond ~1,500 triples
+BATCH_TRIPLES = 1000  # Virtuoso refuses an INSERT DATA of ~10k triples: keep it near 1-2k
 VERIFY_CHUNK = 100  # graphs counted by one query
 NAMED = 10  # graphs a failure names one by one
 _REMOTE_DOCS = f"""SELECT DISTINCT ?g WHERE {{
