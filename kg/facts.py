@@ -153,6 +153,9 @@ def verb_subjects(s, verb):
         if a:
             return [a]
         return [a for c in verb.head.children if c.dep_ in ("dobj", "nsubj") for a in s.args(c)][:1]
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ == "VERB":
+        governor = verb.head.head  # "X was convicted of killing Y", "X admitted to killing Y"
+        return _passive_subjects(s, governor) or verb_subjects(s, governor)
     return []
 
 

@@ -42,7 +42,7 @@ def is_factual(token):
         if head.i != current.head.i:
             current = head
             continue
-        if current.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl") and (
+        if current.dep_ in ("xcomp", "ccomp", "acl", "advcl", "pcomp", "relcl", "prep") and (
                 head.lemma_ in NONFACTIVE_HEADS or head.lemma_ in NONFACTIVE_NOUNS):
             return False
         if current.dep_ == "dobj" and head.lemma_ in NONFACTIVE_HEADS and head.pos_ == "VERB":

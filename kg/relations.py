@@ -133,7 +133,9 @@ SPEECH_VERBS = {"say", "tell", "state", "claim", "allege", "announce", "report",
 NONFACTIVE_HEADS = {"want", "wish", "plan", "hope", "intend", "seek", "try", "threaten", "expect", "aim",
                     "propose", "consider", "refuse", "deny", "fail", "urge", "ask", "demand", "vow", "pledge",
                     "promise", "prepare", "decide", "agree", "offer", "attempt", "would", "could", "dream",
-                    "fear", "doubt", "reject", "plot", "need", "call", "rule"}
+                    "fear", "doubt", "reject", "plot", "need", "call", "rule",
+                    # allegations: "charged with killing", "suspected of attacking"
+                    "charge", "suspect", "arrest", "indict", "allege", "detain", "investigate", "question"}
 NONFACTIVE_NOUNS = {"wish", "plan", "hope", "intention", "threat", "bid", "attempt", "proposal", "call",
                     "demand", "desire", "plot", "possibility", "prospect", "invitation", "offer", "idea",
                     "rumour", "rumor", "allegation", "claim", "denial", "refusal"}

@@ -171,3 +171,14 @@ def test_extract_facts_regression_they_after_they_does_not_recurse():
     doc = load_model()("Rebels attacked the town. They said they won. They attacked Aleppo again. They left.")
     index = EntityIndex(doc, *resolve_entities(doc))
     extract_facts(doc, index, None)  # raised RecursionError before the fix
+
+
+@pytest.mark.parametrize("text, fact, asserted", [
+    ("James Earl Ray was convicted of killing Martin Luther King.", ("James Earl Ray", "killed", "Martin Luther King"),
+     True),
+    ("John Smith was charged with killing Peter Jones.", ("John Smith", "killed", "Peter Jones"), False),
+    ("Police suspect Mark Brown of attacking Tom Green.", ("Mark Brown", "attacked", "Tom Green"), False),
+])
+def test_extract_facts_convictions_assert_charges_do_not(text, fact, asserted):
+    found = facts_of(text)
+    assert (fact in found) == asserted, sorted(found)
