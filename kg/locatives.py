@@ -53,7 +53,9 @@ def from_preposition(s, token):
     here = s.arg(token, modifiers=False)
     if s.index.type_of(here.key) == "Country":
         return
-    for prep in (c for c in token.children if c.dep_ == "prep"):
+    # "Leroy Ivy of Oxford", and through an appositive: "David Cicippio, a technician from North Wales"
+    holders = [token] + [c for c in token.children if c.dep_ == "appos" and s.index.at(c) is None]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             there = s.arg(pobj, modifiers=False)
             name = there and PREP_LOCATIVES.get((s.type_of(here.key), prep.lower_, s.type_of(there.key)))
@@ -66,15 +68,23 @@ def from_preposition(s, token):
             yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}", 0.6)
 
 
+# "a Florida-based firm", "this Minnesota-born artist Duane Hanson": participle -> (property, holder classes)
+HYPHEN_LOCATIVES = {"based": ("basedIn", ("Organization", "Group")), "born": ("livesIn", ("Person",))}
+
+
 def from_based(s, token):
-    """Yield basedIn from "X-based Y" where Y names an organisation."""
-    if token.lower_ != "based" or token.dep_ not in ("amod", "acl"):
+    """Yield basedIn from "X-based Y" and livesIn from "X-born Y", where Y names the holder."""
+    found = HYPHEN_LOCATIVES.get(token.lower_)
+    if found is None or token.dep_ not in ("amod", "acl", "compound"):
         return
+    name, holders = found
     places = [s.arg(t, modifiers=False) for t in token.doc[max(token.i - 3, 0):token.i]]
-    org = s.arg(token.head, modifiers=False)
+    head = token.head
+    holder = s.arg(head, modifiers=False) or next(
+        (s.arg(c, modifiers=False) for c in head.children if c.dep_ == "appos" and s.arg(c, modifiers=False)), None)
     for place in filter(None, places):
-        if org and s.type_of(place.key) == "Place" and s.type_of(org.key) in ("Organization", "Group"):
-            yield s.shaped_fact("basedIn", org, place, "hyphen-based", 0.8)
+        if holder and s.type_of(place.key) == "Place" and s.type_of(holder.key) in holders:
+            yield s.shaped_fact(name, holder, place, f"hyphen-{token.lower_}", 0.8)
 
 
 def from_locatives(s):

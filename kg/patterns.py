@@ -3,6 +3,8 @@
 from .entities import TITLES
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
+LOCAL_OFFICES = {"mayor", "governor", "gov", "senator", "sen", "councillor", "councilman", "councilwoman",
+                 "alderman", "sheriff", "assemblyman", "assemblywoman", "congressman", "congresswoman"}
 NOT_LEADING = {"vice", "deputy", "former", "ex", "assistant", "acting", "late"}
 MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), key=len, reverse=True)
 
@@ -97,6 +99,9 @@ def from_titles(s, person_token, person):
             if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed:
                 seen.add(org.key)
                 yield s.shaped_fact(name, person, org, f"title:{title}", 0.85 if leads else 0.7)
+                if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
+                    # a mayor or governor lives where they hold office: "Pittsburgh Mayor Sophie Masloff"
+                    yield s.shaped_fact("livesIn", person, org, "title-residence", 0.8)
 
 
 def from_predecessor(s, token):

@@ -182,3 +182,14 @@ def test_extract_facts_regression_they_after_they_does_not_recurse():
 def test_extract_facts_convictions_assert_charges_do_not(text, fact, asserted):
     found = facts_of(text)
     assert (fact in found) == asserted, sorted(found)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Pittsburgh Mayor Sophie Masloff praised the city.", ("Sophie Masloff", "livesIn", "Pittsburgh")),
+    ("David Cicippio, an electronics technician from Scranton, voiced frustration.",
+     ("David Cicippio", "livesIn", "Scranton")),
+    ("The show features the Minnesota-born artist Duane Hanson.", ("Duane Hanson", "livesIn", "Minnesota")),
+])
+def test_extract_facts_residence_table(text, fact):
+    found = facts_of(text)
+    assert fact in found, sorted(found)
