@@ -20,6 +20,9 @@ from .terms import to_oxigraph, to_rdflib
 DEFAULT_PATH = "kg-data"
 LOCK_NAME = "kg.lock"
 LOCK_WAIT = 10.0  # seconds a second kg process waits for the store before giving up
+# RocksDB holds what is written in memory until a flush: without one every FLUSH_TRIPLES, a long
+# ingest grows by ~170 KB per news article (measured); flushing costs nothing measurable
+FLUSH_TRIPLES = 20_000
 STAGING = "urn:kg:staging:"  # graphs replace_graph writes before MOVE-ing them in place
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nt": "nt", "ntriples": "nt",
            "nq": "nq", "nquads": "nq"}
@@ -44,6 +47,7 @@ class Store:
         self.read_only = read_only
         self._oxi = oxi
         self._lock_fd = lock_fd
+        self._unflushed = 0
 
     @classmethod
     def open(cls, path=DEFAULT_PATH, read_only=False, wait=LOCK_WAIT):
@@ -109,8 +113,9 @@ class Store:
         """Replace the graph `name` (a pyoxigraph IRI) by triples of pyoxigraph terms, atomically; return their count."""
         name = _graph_name(name)
         if any(isinstance(t, ox.BlankNode) for triple in triples for t in triple):
-            with self._writing(name):
+            with self._writing(name) as db:
                 self._replace_with_blank_nodes(name, _label_blank_nodes(name, triples))
+                self._written(db, len(triples))
             return len(triples)
         return self.replace_ntriples(name, [f"{s} {p} {o} ." for s, p, o in triples])
 
@@ -125,7 +130,14 @@ class Store:
             else:
                 # a new graph needs no DROP; load() is one transaction too, and a third faster (measured)
                 db.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+            self._written(db, len(lines))
         return len(lines)
+
+    def _written(self, db, count):
+        self._unflushed += count
+        if self._unflushed >= FLUSH_TRIPLES:
+            db.flush()
+            self._unflushed = 0
 
     @contextmanager
     def _writing(self, name):

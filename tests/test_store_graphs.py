@@ -258,3 +258,27 @@ def test_store_replace_ntriples_writes_a_new_graph_whole_or_not_at_all(sample_st
         sample_store.replace_ntriples(name, good + ["<http://example.org/a> <http://example.org/b> ."])
     assert not sample_store.has_graph(name)
     assert sample_store.replace_ntriples(name, good) == 1 and sample_store.ntriples(name) == good
+
+
+class _CountsFlushes:
+    """Stands in for the pyoxigraph store, counting flushes."""
+
+    def __init__(self, db):
+        self.db, self.flushes = db, 0
+
+    def flush(self):
+        self.flushes += 1
+        self.db.flush()
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+def test_store_flushes_after_every_few_thousand_triples(store_path, monkeypatch):
+    monkeypatch.setattr("kg.store.FLUSH_TRIPLES", 2)
+    with Store.open(store_path) as store:
+        store._oxi = spy = _CountsFlushes(store._oxi)
+        for n in range(5):
+            store.replace_ntriples(f"http://kg.example.org/doc/{n}",
+                                   [f"<http://example.org/{n}> <http://example.org/p> \"{n}\" ."])
+        assert spy.flushes == 2
