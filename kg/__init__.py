@@ -1,7 +1,8 @@
 """kg: populate a knowledge graph from news text.
 
 The public API, loaded on first use so that `kg --help` does not pay for spaCy:
-extract, extract_many, to_graph, ingest, Store, push, load_query, run_query, and the data classes.
+extract, extract_many, to_graph, ingest, nquads_partition (for Dask), Store, push, load_query, run_query,
+and the data classes.
 """
 
 import importlib
@@ -10,6 +11,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "extract": "kg.extraction", "extract_many": "kg.extraction", "to_graph": "kg.rdf", "ingest": "kg.pipeline",
+    "nquads_partition": "kg.parallel",
     "Store": "kg.store", "push": "kg.loading", "load_query": "kg.queries", "list_queries": "kg.queries",
     "Document": "kg.model", "Extraction": "kg.model", "Entity": "kg.model", "Fact": "kg.model",
     "Span": "kg.model", "KGError": "kg.errors", "UsageError": "kg.errors", "InputError": "kg.errors",

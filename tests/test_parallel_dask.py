@@ -6,7 +6,7 @@ import pytest
 import dask.bag as db
 from distributed import Client, LocalCluster
 
-from kg.parallel import nquads_partition
+from kg import nquads_partition
 
 pytestmark = pytest.mark.model
 
