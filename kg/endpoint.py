@@ -2,6 +2,7 @@
 
 import ast
 import base64
+import email.utils
 import http.client
 import json
 import logging
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 AUTH_SCHEMES = {"basic": BASIC, "digest": DIGEST}
 RETRYABLE = {408, 429}  # besides every 5xx: the server may answer once it has caught up
+MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is cut to this
 _STATUS = {sx.QueryBadFormed: 400, sx.Unauthorized: 401, sx.EndPointNotFound: 404,
            sx.URITooLong: 414, sx.EndPointInternalError: 500}
 _NETWORK = (urllib.error.URLError, ConnectionError, TimeoutError, socket.timeout,
@@ -133,7 +135,7 @@ class Endpoint:
                 retry = status is None or status >= 500 or status in RETRYABLE
                 if not retry or attempt == self.retries:
                     raise _server_error(what, url, status, body) from None
-                delay = self.backoff * 2 ** attempt
+                delay = _retry_after(exc, self.backoff * 2 ** attempt)
                 log.warning("%s at %s failed (%s); retrying in %.1fs", what, redact(url),
                             status or "no answer", delay)
                 time.sleep(delay)
@@ -173,6 +175,19 @@ def _sign(digest, request, timeout):
     signature = digest.get_authorization(request, challenge)
     if signature:
         request.add_unredirected_header("Authorization", f"Digest {signature}")
+
+
+def _retry_after(exc, default):
+    """Return the seconds a 503/429 reply's Retry-After asks for (at most MAX_RETRY_AFTER), else default."""
+    headers = exc.headers if isinstance(exc, urllib.error.HTTPError) and exc.headers else {}
+    value = str(headers.get("Retry-After") or "").strip()
+    if value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    return min(max(0.0, when.timestamp() - time.time()), MAX_RETRY_AFTER)
 
 
 def _failure(exc):

@@ -3,11 +3,15 @@
 import json
 import shutil
 import socket
+import struct
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -98,6 +102,10 @@ class Server:
         self.update = base + "/update"
         self.store = base + "/store"
 
+    def clear(self):
+        """Drop every graph."""
+        self.run_update("DROP ALL")
+
     def run_update(self, sparql):
         """Send a SPARQL update."""
         data = urllib.parse.urlencode({"update": sparql}).encode()
@@ -128,8 +136,90 @@ class Server:
 def server(oxigraph_server):
     """Return the shared server, emptied."""
     srv = Server(oxigraph_server)
-    srv.run_update("DROP ALL")
+    srv.clear()
     return srv
+
+
+class Relay(BaseHTTPRequestHandler):
+    """Relay requests to a real server, with faults on the way.
+
+    Methods outside `allowed` get 405. After `limit` requests it hangs up without answering (the
+    server died). Each request first takes the next of `faults`: "reset" (headers, part of the body,
+    then a TCP reset), "slow=S" (no answer for S seconds, then a hang-up), or a status such as
+    "503 retry-after=1".
+    """
+
+    upstream, allowed, limit, count, faults = "", ("GET", "POST", "PUT", "DELETE", "HEAD"), None, 0, []
+
+    def _relay(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        type(self).count += 1
+        fault = self.faults.pop(0) if self.faults else ""
+        if self.limit is not None and self.count > self.limit:
+            self.close_connection = True
+        elif fault == "reset":
+            self._reset()
+        elif fault[:1].isdigit():
+            status, _, after = fault.partition(" retry-after=")
+            self._answer(int(status), b"fault injected", "text/plain", {"Retry-After": after} if after else {})
+        elif fault.startswith("slow="):
+            time.sleep(float(fault[5:]))  # then hang up: nothing reaches the server late
+            self.close_connection = True
+        elif self.command not in self.allowed:
+            self._answer(405, b"method not allowed", "text/plain")
+        else:
+            self._forward(body)
+
+    def _forward(self, body):
+        headers = {k: v for k, v in self.headers.items() if k in ("Content-Type", "Accept")}
+        request = urllib.request.Request(self.upstream + self.path, data=body or None, method=self.command,
+                                         headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                self._answer(response.status, response.read(), response.headers.get("Content-Type"))
+        except urllib.error.HTTPError as exc:
+            self._answer(exc.code, exc.read(), "text/plain")
+
+    def _answer(self, status, reply, kind, extra=None):
+        self.send_response(status)
+        headers = {"Content-Length": str(len(reply)), **({"Content-Type": kind} if kind else {}), **(extra or {})}
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(reply)
+
+    def _reset(self):
+        self.send_response(200)
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        self.wfile.write(b"partial")
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _relay
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def relay(server):
+    """Yield a function starting a Relay to the test server; it returns (base URL, handler class)."""
+    started = []
+
+    def start(**attributes):
+        handler = type("RelayFor", (Relay,), {"upstream": server.base, "faults": [], **attributes})
+        proxy = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=proxy.serve_forever, args=(0.05,), daemon=True).start()
+        started.append(proxy)
+        return f"http://127.0.0.1:{proxy.server_address[1]}", handler
+
+    yield start
+    for proxy in started:
+        proxy.shutdown()
+        proxy.server_close()
 
 
 # ---- a Virtuoso server, when virtuoso-t is installed ----

@@ -1,10 +1,6 @@
 """The push log: --changed sends only what the server lacks, drops what the store forgot, resumes cut-off pushes."""
 
 import io
-import threading
-import urllib.error
-import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -25,62 +21,6 @@ def smaller(doc_id):
     graph = Graph(identifier=doc)
     graph.add((doc, URIRef("http://example.org/p"), Literal("only")))
     return graph
-
-
-class Relay(BaseHTTPRequestHandler):
-    """Relay to a real server the methods allowed, answering 405 to the others; hang up after `limit`."""
-
-    upstream, allowed, limit, count = "", ("GET", "POST", "PUT", "DELETE", "HEAD"), None, 0
-
-    def _relay(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        type(self).count += 1
-        if self.limit is not None and self.count > self.limit:
-            self.close_connection = True  # the server "died": no answer at all
-            return
-        if self.command not in self.allowed:
-            self._answer(405, b"method not allowed", "text/plain")
-            return
-        headers = {k: v for k, v in self.headers.items() if k in ("Content-Type", "Accept")}
-        request = urllib.request.Request(self.upstream + self.path, data=body or None, method=self.command,
-                                         headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                self._answer(response.status, response.read(), response.headers.get("Content-Type"))
-        except urllib.error.HTTPError as exc:
-            self._answer(exc.code, exc.read(), "text/plain")
-
-    def _answer(self, status, reply, kind):
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(reply)))
-        if kind:
-            self.send_header("Content-Type", kind)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(reply)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _relay
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def relay(server):
-    """Yield a function starting a Relay to the test server; it returns (base URL, handler class)."""
-    started = []
-
-    def start(**attributes):
-        handler = type("RelayFor", (Relay,), {"upstream": server.base, **attributes})
-        proxy = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=proxy.serve_forever, args=(0.05,), daemon=True).start()
-        started.append(proxy)
-        return f"http://127.0.0.1:{proxy.server_address[1]}", handler
-
-    yield start
-    for proxy in started:
-        proxy.shutdown()
-        proxy.server_close()
 
 
 def test_push_changed_sends_only_changed_graphs(sample_store, server):
