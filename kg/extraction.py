@@ -13,6 +13,7 @@ from .model import Document, Extraction
 from .nlp import load_model, model_version, split_text
 
 BATCH_SIZE = 32
+BATCH_CHARS = 50_000  # characters of text parsed together at most (unless one text is longer)
 log = logging.getLogger("kg")
 
 
@@ -46,8 +47,7 @@ def extract_many(documents, nlp=None, batch_size=BATCH_SIZE, metonymy=True):
     nlp = nlp or load_model()
     extractor = f"kg-{__version__} {model_version(nlp)}"
     parts = []
-    for doc, (document, last) in nlp.pipe(_pieces(documents, nlp.max_length), as_tuples=True,
-                                          batch_size=batch_size):
+    for doc, (document, last) in _parse(nlp, _pieces(documents, nlp.max_length), batch_size):
         parts.append(doc)
         if last:
             whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
@@ -66,6 +66,19 @@ def _extract_or_report(document, doc, extractor, metonymy):
         log.warning("kg: extraction failed for document %r (%s: %s); it is kept without entities or facts",
                     document.id, type(exc).__name__, exc)
         return Extraction(document, (), (), extractor)
+
+
+def _parse(nlp, pieces, batch_size):
+    """Yield (Doc, context) for (text, context) pieces, in batches bounded by count and characters."""
+    # spaCy's memory grows with a batch's text: a batch of long articles would set the peak
+    batch, size = [], 0
+    for piece in pieces:
+        if batch and (len(batch) >= batch_size or size + len(piece[0]) > BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    yield from nlp.pipe(batch, as_tuples=True, batch_size=max(len(batch), 1))
 
 
 def _pieces(documents, limit):
