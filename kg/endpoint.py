@@ -89,6 +89,7 @@ class Endpoint:
                 raise
 
     def _graph_request(self, method, store_url, graph, body=None):
+        """Send one Graph Store request about graph (?graph=IRI), with retries."""
         sep = "&" if "?" in store_url else "?"
         url = f"{store_url}{sep}{urllib.parse.urlencode({'graph': str(graph)})}"
         headers = {"Content-Type": "application/n-triples"} if body is not None else {}
@@ -127,6 +128,7 @@ class Endpoint:
         return urllib.request.build_opener(digest), digest
 
     def _retry(self, call, what, url):
+        """Return call(), retried with back-off on 5xx, 408, 429 and no answer; else raise ServerError."""
         for attempt in range(self.retries + 1):
             try:
                 return call()

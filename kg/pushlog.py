@@ -97,6 +97,7 @@ class PushLog:
         self.close()
 
     def _append(self, graph, state, digest=None):
+        """Append one entry about graph at this server, and remember it."""
         entry = {"at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "server": self.server,
                  "graph": str(graph), "state": state}
         if digest:
@@ -107,6 +108,7 @@ class PushLog:
         self._lines += 1
 
     def _compact(self):
+        """Rewrite the log as one line per graph still on some server, atomically."""
         kept = [json.dumps({"server": s, "graph": g, "state": state, **({"sha256": h} if h else {})},
                            ensure_ascii=False)
                 for (s, g), (state, h) in sorted(self._states.items()) if state != DROPPED]

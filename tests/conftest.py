@@ -152,6 +152,7 @@ class Relay(BaseHTTPRequestHandler):
     upstream, allowed, limit, count, faults = "", ("GET", "POST", "PUT", "DELETE", "HEAD"), None, 0, []
 
     def _relay(self):
+        """Answer one request: a fault, a hang-up, a 405, or the real server's answer."""
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         type(self).count += 1
         fault = self.faults.pop(0) if self.faults else ""
@@ -171,6 +172,7 @@ class Relay(BaseHTTPRequestHandler):
             self._forward(body)
 
     def _forward(self, body):
+        """Send the request on to the real server and pass its answer back."""
         headers = {k: v for k, v in self.headers.items() if k in ("Content-Type", "Accept")}
         request = urllib.request.Request(self.upstream + self.path, data=body or None, method=self.command,
                                          headers=headers)
@@ -181,6 +183,7 @@ class Relay(BaseHTTPRequestHandler):
             self._answer(exc.code, exc.read(), "text/plain")
 
     def _answer(self, status, reply, kind, extra=None):
+        """Write a whole answer."""
         self.send_response(status)
         headers = {"Content-Length": str(len(reply)), **({"Content-Type": kind} if kind else {}), **(extra or {})}
         for name, value in headers.items():
@@ -190,6 +193,7 @@ class Relay(BaseHTTPRequestHandler):
             self.wfile.write(reply)
 
     def _reset(self):
+        """Write headers and part of the body, then reset the connection."""
         self.send_response(200)
         self.send_header("Content-Length", "1000")
         self.end_headers()
@@ -210,6 +214,7 @@ def relay(server):
     started = []
 
     def start(**attributes):
+        """Start a relay whose handler has these class attributes."""
         handler = type("RelayFor", (Relay,), {"upstream": server.base, "faults": [], **attributes})
         proxy = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=proxy.serve_forever, args=(0.05,), daemon=True).start()
