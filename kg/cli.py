@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import logging
 import os
 import sys
 
@@ -52,6 +53,8 @@ def _add_inputs(p):
                    help="keep a capital acting as subject (\"Moscow said\") as the city, not its state")
     p.add_argument("--workers", type=_positive, default=1, metavar="N",
                    help="extract on N processes, each loading the model once (default 1: this process)")
+    p.add_argument("--max-bytes", type=_positive, default=10_000_000, metavar="N",
+                   help="refuse (and name) input files larger than N bytes (default 10 MB)")
 
 
 def _positive(value):
@@ -130,8 +133,24 @@ def build_parser():
     return parser
 
 
+class _StderrHandler(logging.Handler):
+    """Write kg's warnings to the current sys.stderr, one line each."""
+
+    def emit(self, record):
+        print(self.format(record), file=sys.stderr)
+
+
+def _log_to_stderr():
+    logger = logging.getLogger("kg")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler())
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def main(argv=None):
     """Run kg with command-line arguments and return the exit code."""
+    _log_to_stderr()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -5,8 +5,8 @@ import json
 import os
 import sys
 
-from .errors import StoreError, UsageError, ValidationError
-from .io import json_line, read_documents
+from .errors import QueryError, StoreError, UsageError, ValidationError
+from .io import InputReport, json_line, read_documents
 from .progress import Progress
 from .loading import push as push_store, push_report
 from .queries import list_queries, load_query, parse_params, run, write_results
@@ -14,8 +14,8 @@ from .rdf import graph_record, record_graph, write_graphs
 from .store import Store
 
 
-def _documents(args):
-    return read_documents(args.paths, args.input_format)
+def _documents(args, report):
+    return read_documents(args.paths, args.input_format, report)
 
 
 def extract(args):
@@ -23,8 +23,9 @@ def extract(args):
     from .parallel import extract_rendered  # spaCy is imported only by the commands that extract
 
     render = json_line if args.format == "jsonl" else graph_record
+    report = InputReport(args.max_bytes)
     with Progress() as progress:
-        results = progress.wrap(extract_rendered(_documents(args), render, args.workers, args.model,
+        results = progress.wrap(extract_rendered(_documents(args, report), render, args.workers, args.model,
                                                  metonymy=not args.no_metonymy))
         if args.format == "jsonl":
             for line in results:
@@ -32,17 +33,20 @@ def extract(args):
                 sys.stdout.flush()
         else:
             write_graphs((record_graph(r) for r in results), args.format, sys.stdout)
+    report.raise_if_any()
 
 
 def ingest(args):
     """Extract documents into the store, replacing each document's graph."""
     from .pipeline import ingest as ingest_documents
 
+    report = InputReport(args.max_bytes)
     with Store.open(args.store) as store, Progress() as progress:
-        summary = ingest_documents(_documents(args), store, metonymy=not args.no_metonymy, on_document=progress,
-                                   workers=args.workers, model=args.model)
+        summary = ingest_documents(_documents(args, report), store, metonymy=not args.no_metonymy,
+                                   on_document=progress, workers=args.workers, model=args.model)
     print(f"ingested {summary.documents} documents ({summary.facts} facts, {summary.triples} triples) "
           f"into {args.store}", file=sys.stderr)
+    report.raise_if_any()
 
 
 def query(args):
@@ -56,13 +60,16 @@ def query(args):
         raise UsageError("name a stored query or a .rq file (see kg query --list)")
     stored = load_query(args.name)
     bindings = parse_params(stored, args.param)
-    if args.endpoint:
-        from .endpoint import Endpoint
+    try:
+        if args.endpoint:
+            from .endpoint import Endpoint
 
-        variables, rows = run(stored, bindings, endpoint=Endpoint(args.endpoint))
-    else:
-        with Store.open(args.store, read_only=True) as store:
-            variables, rows = run(stored, bindings, store=store)
+            variables, rows = run(stored, bindings, endpoint=Endpoint(args.endpoint))
+        else:
+            with Store.open(args.store, read_only=True) as store:
+                variables, rows = run(stored, bindings, store=store)
+    except QueryError as exc:
+        raise QueryError(f"{stored.path}: {exc}") from exc
     write_results(variables, rows, args.format, sys.stdout)
 
 
