@@ -187,7 +187,10 @@ def serve(store_path, bind=None, quiet=False):
         except OSError as exc:
             raise KGError(f"cannot listen on {host}:{port}: {exc}") from exc
         if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, _interrupt)  # stop as on Ctrl-C: close the store, free the lock
+            # SIGTERM asks the loop to stop from another thread, whatever line runs when it lands:
+            # raising from the handler could escape the try below and end the process with status 1
+            signal.signal(signal.SIGTERM, lambda signum, frame: threading.Thread(
+                target=server.shutdown, daemon=True).start())
         shown = f"[{host}]" if ":" in host else host
         base = f"http://{shown}:{server.server_address[1]}"
         if not is_loopback(host):
@@ -202,6 +205,3 @@ def serve(store_path, bind=None, quiet=False):
         finally:
             server.server_close()
 
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
