@@ -1,106 +1,17 @@
-"""Find a document's entities: mentions from NER, cleaned, merged into one node each and typed."""
+"""Find a document's entities: mentions merged into one node each, typed by vote, labelled."""
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from . import gazetteer
+from .lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PERSON_ROLE_NOUNS, PERSON_VERBS,
+                      PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS)
+from .mentions import find_mentions, match_key
 from .model import Entity, Span
-from .relations import STATE_NOUNS
 
-NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
-             "FAC": "Place", "NORP": "Group"}
-TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prime", "minister",
-          "chancellor", "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "princess",
-          "pope", "general", "gen", "colonel", "col", "captain", "capt", "sgt", "judge", "justice", "mayor",
-          "secretary", "chairman", "vice", "premier", "ambassador", "professor", "prof", "rev", "reverend",
-          "coach", "manager", "chief", "executive", "leader", "speaker", "foreign", "defence", "defense",
-          "former", "late", "sheikh", "ayatollah", "commander", "officer", "director", "spokesman",
-          "spokeswoman", "st", "saint", "mp"}
-PERSON_ROLE_NOUNS = {"predecessor", "successor", "wife", "husband", "son", "daughter", "father", "mother",
-                     "brother", "sister", "widow", "lawyer", "spokesman", "spokeswoman", "aide", "deputy"}
-CONTEXT_WEIGHT = 1.5
+CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
 NAME_WEIGHT = 3  # the name's own words ("... Hospital", "... Street") outweigh NER
-# Last words that make a name an organisation's, and words that do so anywhere in it.
-ORG_WORDS = {"institute", "hospital", "university", "college", "school", "academy", "court", "council",
-             "committee", "commission", "agency", "department", "ministry", "office", "bureau", "service",
-             "company", "corp", "corporation", "inc", "ltd", "llc", "plc", "co", "group", "bank", "association",
-             "union", "party", "league", "federation", "foundation", "fund", "society", "club", "team", "airlines",
-             "airline", "airways", "times", "post", "news", "press", "network", "radio", "television", "tv",
-             "journal", "herald", "tribune", "gazette", "daily", "magazine", "army", "navy", "police", "church",
-             "congress", "parliament", "senate", "assembly", "board", "authority", "administration", "centre",
-             "center", "laboratory", "laboratories", "museum", "theater", "theatre", "orchestra", "circuit",
-             "district", "systems", "industries", "motors", "holdings", "enterprises", "partners", "studios",
-             "records", "guard", "force", "command", "organization", "organisation", "movement", "front", "tech",
-             "polytechnic", "institution", "ministry"}
-ORG_MARKERS = {"inc.", "corp.", "ltd.", "co.", "&"}
-PLACE_WORDS = {"street", "road", "avenue", "river", "mountain", "mountains", "island", "islands", "county",
-               "province", "square", "lake", "bay", "valley", "beach", "sea", "ocean", "gulf", "desert", "peninsula",
-               "canyon", "strait", "coast", "region", "state", "city", "town", "village", "heights", "hills",
-               "park", "bridge"}
-# Verbs whose subject is a person more often than a place ("Kravchuk said").
-# Common nouns an organisation's name stands in apposition to.
-ORG_APPOSITIVES = {"company", "firm", "bank", "retailer", "carrier", "airline", "group", "maker", "manufacturer",
-                   "producer", "giant", "operator", "lender", "insurer", "broadcaster", "newspaper", "agency",
-                   "supermarket", "chain", "conglomerate", "startup", "developer", "publisher", "party", "club",
-                   "organisation", "organization", "charity", "union", "network", "brand", "subsidiary"}
-PERSON_VERBS = {"say", "tell", "add", "die", "marry", "testify", "plead", "resign", "retire", "explain", "write",
-                "recall", "insist", "smile", "laugh", "complain", "admit", "confess", "sing", "graduate"}  # a telling context outweighs one NER label: NER mistypes rare place names
-PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
-# Nouns a nationality word describes as people, not as the state acting.
-GROUP_NOUNS = {"people", "citizens", "citizen", "nationals", "national", "voters", "speakers", "tourists", "workers",
-               "students", "fans", "community", "population", "minority", "women", "men", "children", "families",
-               "migrants", "refugees", "descent", "origin", "language", "man", "woman", "expats", "residents",
-               "public", "media", "press", "newspaper", "culture", "food", "music", "artist", "artists"}
-# NER labels of names kg does not keep, unless the text names the same thing elsewhere as an entity.
-OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
-# Verbs whose direct object is usually a place ("hit Kharkiv", "visited Kyiv").
-PLACE_VERBS = {"visit", "hit", "shell", "bomb", "invade", "annex", "capture", "seize", "enter", "leave", "tour",
-               "liberate", "besiege", "occupy", "reach", "evacuate"}
-PLACE_PREPOSITIONS = {"in", "near", "across", "from", "into", "to", "at", "outside", "throughout"}
-GENERIC_NAMES = {"party", "government", "army", "police", "company", "group", "ministry", "department",
-                 "state", "city", "union", "council", "committee", "agency", "court", "bank", "club",
-                 # portfolios before a title: "Finance Minister", "Health Secretary"
-                 "finance", "health", "defence", "defense", "education", "justice", "interior", "environment",
-                 "transport", "trade", "energy", "culture", "foreign", "economy",
-                 "agriculture", "industry", "communications", "information", "housing", "work", "pensions"}
-# Last words of the names of events, which kg does not make entities of.
-EVENT_WORDS = {"championships", "championship", "games", "olympics", "cup", "festival", "awards", "summit",
-               "conference", "war", "marathon", "open", "grand prix", "tournament", "elections", "election"}
-# Words that, written before a name, make it a person's: the title joins the mention ("Sen. Robert Kennedy").
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister",
-              "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "princess", "pope", "general",
-              "gen", "colonel", "col", "captain", "capt", "sgt", "sergeant", "lt", "lieutenant", "judge", "justice",
-              "mayor", "chancellor", "premier", "ambassador", "professor", "prof", "rev", "reverend", "sheikh",
-              "ayatollah", "secretary", "chairman", "admiral", "adm", "cardinal", "bishop", "rabbi", "imam",
-              "officer", "detective", "commissioner", "inspector", "emir", "sultan", "speaker"}
-EDGE_POS = {"ADV", "ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "PRON", "VERB", "AUX", "SPACE"}
-STRIP_WORDS = {"the", "'s", "'", "’s", "’"}
-
-
-def match_key(text):
-    """Return the spelling-insensitive form two mentions of one name share (Zelensky/Zelenskiy)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[.'’]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    text = re.sub(r"(.)\1+", r"\1", text)  # Donbass / Donbas
-    return re.sub(r"i?y\b", "y", text)  # Zelenskiy / Zelensky
-
-
-@dataclass
-class _Mention:
-    start: int  # token indices, half-open
-    end: int
-    text: str
-    start_char: int
-    end_char: int
-    label: str  # the NER type mapped to an ontology class
-    sent: int
-    name: str = ""  # the text without a person's title: what labels and keys are made of
-    name_start: int = 0
-    key: str = ""
 
 
 @dataclass
@@ -108,144 +19,6 @@ class _Cluster:
     mentions: list = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
     place: gazetteer.Place | None = None
-
-
-def _is_title(token, words=TITLES):
-    return token.lower_.rstrip(".") in words and token.text[:1].isupper()
-
-
-def _trim(doc, ent):
-    """Return token indices (start, name start, end) of an entity span: the mention keeps a person's
-    title ("President Kennedy", "Mr. Putin"), the name drops it; neither keeps determiners or possessives."""
-    start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS):
-        end -= 1
-    if ent.label_ not in ("PERSON", "ORG", "GPE"):
-        return start, start, end
-    while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1], HONORIFICS) and doc[start - 1].head.i >= start:
-        start -= 1  # NER left the title out: the mention is "Sen. Robert Kennedy"
-    name_start = start
-    while name_start < end - 1 and _is_title(doc[name_start]) and ent.label_ == "PERSON" or (
-            name_start < ent.start):  # a title NER left out is no part of the name
-        name_start += 1
-    return start, name_start, end
-
-
-def _label(span, ner_label):
-    """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
-    if len(span.text) < 2 or span.text.islower():
-        return None  # a lone letter ("U" of a split "U . S ."), or no name at all ("capitol")
-    if span.text.lower() in GENERIC_NAMES:
-        return None  # "Party leader Michael Howard": a capitalised common noun names nothing by itself
-    if span.text.split()[-1].lower() in EVENT_WORDS:
-        return None  # "European Indoor Championships" is an event, not a place or an organisation
-    if gazetteer.demonym_country(span.text):
-        # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
-        head = span.root.head
-        # "German Chancellor Olaf Scholz": the title may sit between the nationality and its noun
-        titled = any(c.dep_ == "compound" and c.lower_ in STATE_NOUNS for c in head.children)
-        state = span.root.dep_ in ("amod", "compound") and (head.lower_ in STATE_NOUNS or titled)
-        return "Place" if state else "Group"
-    if gazetteer.known_organization(span.text):
-        return "Organization"
-    if ner_label not in NER_TYPES:
-        return "Place" if gazetteer.country(span.text) else None  # "Belarus" as a WORK_OF_ART
-    return NER_TYPES[ner_label]
-
-
-def _known_organizations(doc):
-    """Yield spans naming a well-known organisation word for word, longest first at each position."""
-    i = 0
-    while i < len(doc):
-        for size in (4, 3, 2, 1):
-            span = doc[i:i + size]
-            if len(span) == size and gazetteer.known_organization(span.text):
-                yield span
-                i += size - 1
-                break
-        i += 1
-
-
-def _names_ner_mislabelled(doc, found, spans, sent_of, covered):
-    """Return mentions for names NER typed as a product or work that the text names elsewhere as an
-    entity ("in the Donbass" as a PRODUCT, "the Donbas" as a GPE)."""
-    labels = {match_key(m.name): m.label for m in found}
-    extra = []
-    for start, end in spans:
-        span = doc[start:end]
-        label = labels.get(match_key(span.text))
-        if label:
-            covered.update(range(start, end))
-            extra.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
-                                  name=span.text, name_start=start))
-    return extra
-
-
-def _names_ner_missed(doc, found, covered, sent_of):
-    """Return mentions NER missed: a lone surname of a person named in full ("Trump", "Zelenskiy"),
-    country names, and cities where the words around make a place ("hit Kharkiv", "in Buenos Aires")."""
-    surnames = {match_key(doc[m.end - 1].text) for m in found if m.label == "Person" and m.end - m.name_start > 1}
-    extra = []
-    for span in _capitalised_runs(doc, covered):
-        if len(span) == 1 and match_key(span.text) in surnames:
-            label = "Person"
-        elif gazetteer.country(span.text) or _city_in_context(span):
-            label = "Place"
-        else:
-            continue
-        extra.append(_Mention(span.start, span.end, span.text, span.start_char, span.end_char, label,
-                              sent_of[span.start], name=span.text, name_start=span.start))
-    return extra
-
-
-def _capitalised_runs(doc, covered):
-    """Yield the maximal runs of capitalised proper nouns no mention covers yet."""
-    start = None
-    for token in (*doc, None):
-        inside = token is not None and token.i not in covered and token.pos_ == "PROPN" and token.text[:1].isupper()
-        if inside and start is None:
-            start = token.i
-        elif not inside and start is not None:
-            yield doc[start:token.i if token is not None else len(doc)]
-            start = None
-
-
-def _city_in_context(span):
-    """Tell whether a run of capitalised words is a known city the sentence treats as a place."""
-    city = gazetteer.city(span.text)
-    if city is None:
-        return False
-    root = span.root
-    head = root.head
-    return city.population >= 1_000_000 or head.lemma_ in PLACE_NOUNS or (
-        root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS) or (
-        root.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
-
-
-def _mentions(doc):
-    """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
-    sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-    found = [_Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
-                      name=s.text, name_start=s.start) for s in _known_organizations(doc)]
-    covered = {i for m in found for i in range(m.start, m.end)}
-    unkept = []
-    for ent in doc.ents:
-        if any(i in covered for i in range(ent.start, ent.end)):
-            continue  # "Islamic State" named whole, where NER saw only "Islamic"
-        start, name_start, end = _trim(doc, ent)
-        span, name = doc[start:end], doc[name_start:end]
-        label = _label(name, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
-        if label:
-            covered.update(range(start, end))
-            found.append(_Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
-                                  name=name.text, name_start=name_start))
-        elif start < end and ent.label_ in OTHER_NAME_LABELS:
-            unkept.append((start, end))
-    found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
-    found += _names_ner_missed(doc, found, covered, sent_of)
-    return sorted(found, key=lambda m: m.start)
 
 
 def _context_votes(doc, mention):
@@ -394,7 +167,7 @@ def resolve_entities(doc, metonymy=True):
 
     With metonymy, a capital that acts in its sentence ("Moscow said") stands for its country.
     """
-    mentions = list(_mentions(doc))
+    mentions = list(find_mentions(doc))
     for m in mentions:
         m.key = match_key(m.name)
     entities, token_entity, token_mention = [], {}, {}

@@ -315,7 +315,3 @@ def extract_facts(doc, index, published):
                 facts.append(fact)
     return facts
 
-
-def relation(name):
-    """Return the catalogue entry of a property."""
-    return BY_NAME[name]

@@ -1,6 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
-from .entities import TITLES
+from .lexicon import TITLES
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
 LOCAL_OFFICES = {"mayor", "governor", "gov", "senator", "sen", "councillor", "councilman", "councilwoman",

@@ -1,0 +1,176 @@
+"""Find the name mentions of a parsed document: NER spans cleaned, and names NER missed."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import gazetteer
+from .lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, NER_TYPES, OTHER_NAME_LABELS,
+                      PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS, TITLES)
+from .relations import STATE_NOUNS
+
+
+def match_key(text):
+    """Return the spelling-insensitive form two mentions of one name share (Zelensky/Zelenskiy)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[.'’]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"(.)\1+", r"\1", text)  # Donbass / Donbas
+    return re.sub(r"i?y\b", "y", text)  # Zelenskiy / Zelensky
+
+
+@dataclass
+class Mention:
+    """A name in the text, with the token range and the class NER (or a rule) gave it."""
+
+    start: int  # token indices, half-open
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    label: str  # the NER type mapped to an ontology class
+    sent: int
+    name: str = ""  # the text without a person's title: what labels and keys are made of
+    name_start: int = 0
+    key: str = ""
+
+
+
+def _is_title(token, words=TITLES):
+    return token.lower_.rstrip(".") in words and token.text[:1].isupper()
+
+
+def _trim(doc, ent):
+    """Return token indices (start, name start, end) of an entity span: the mention keeps a person's
+    title ("President Kennedy", "Mr. Putin"), the name drops it; neither keeps determiners or possessives."""
+    start, end = ent.start, ent.end
+    while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS):
+        end -= 1
+    if ent.label_ not in ("PERSON", "ORG", "GPE"):
+        return start, start, end
+    while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1], HONORIFICS) and doc[start - 1].head.i >= start:
+        start -= 1  # NER left the title out: the mention is "Sen. Robert Kennedy"
+    name_start = start
+    while name_start < end - 1 and _is_title(doc[name_start]) and ent.label_ == "PERSON" or (
+            name_start < ent.start):  # a title NER left out is no part of the name
+        name_start += 1
+    return start, name_start, end
+
+
+def _label(span, ner_label):
+    """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
+    if len(span.text) < 2 or span.text.islower():
+        return None  # a lone letter ("U" of a split "U . S ."), or no name at all ("capitol")
+    if span.text.lower() in GENERIC_NAMES:
+        return None  # "Party leader Michael Howard": a capitalised common noun names nothing by itself
+    if span.text.split()[-1].lower() in EVENT_WORDS:
+        return None  # "European Indoor Championships" is an event, not a place or an organisation
+    if gazetteer.demonym_country(span.text):
+        # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
+        head = span.root.head
+        # "German Chancellor Olaf Scholz": the title may sit between the nationality and its noun
+        titled = any(c.dep_ == "compound" and c.lower_ in STATE_NOUNS for c in head.children)
+        state = span.root.dep_ in ("amod", "compound") and (head.lower_ in STATE_NOUNS or titled)
+        return "Place" if state else "Group"
+    if gazetteer.known_organization(span.text):
+        return "Organization"
+    if ner_label not in NER_TYPES:
+        return "Place" if gazetteer.country(span.text) else None  # "Belarus" as a WORK_OF_ART
+    return NER_TYPES[ner_label]
+
+
+def _known_organizations(doc):
+    """Yield spans naming a well-known organisation word for word, longest first at each position."""
+    i = 0
+    while i < len(doc):
+        for size in (4, 3, 2, 1):
+            span = doc[i:i + size]
+            if len(span) == size and gazetteer.known_organization(span.text):
+                yield span
+                i += size - 1
+                break
+        i += 1
+
+
+def _names_ner_mislabelled(doc, found, spans, sent_of, covered):
+    """Return mentions for names NER typed as a product or work that the text names elsewhere as an
+    entity ("in the Donbass" as a PRODUCT, "the Donbas" as a GPE)."""
+    labels = {match_key(m.name): m.label for m in found}
+    extra = []
+    for start, end in spans:
+        span = doc[start:end]
+        label = labels.get(match_key(span.text))
+        if label:
+            covered.update(range(start, end))
+            extra.append(Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
+                                  name=span.text, name_start=start))
+    return extra
+
+
+def _names_ner_missed(doc, found, covered, sent_of):
+    """Return mentions NER missed: a lone surname of a person named in full ("Trump", "Zelenskiy"),
+    country names, and cities where the words around make a place ("hit Kharkiv", "in Buenos Aires")."""
+    surnames = {match_key(doc[m.end - 1].text) for m in found if m.label == "Person" and m.end - m.name_start > 1}
+    extra = []
+    for span in _capitalised_runs(doc, covered):
+        if len(span) == 1 and match_key(span.text) in surnames:
+            label = "Person"
+        elif gazetteer.country(span.text) or _city_in_context(span):
+            label = "Place"
+        else:
+            continue
+        extra.append(Mention(span.start, span.end, span.text, span.start_char, span.end_char, label,
+                              sent_of[span.start], name=span.text, name_start=span.start))
+    return extra
+
+
+def _capitalised_runs(doc, covered):
+    """Yield the maximal runs of capitalised proper nouns no mention covers yet."""
+    start = None
+    for token in (*doc, None):
+        inside = token is not None and token.i not in covered and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            yield doc[start:token.i if token is not None else len(doc)]
+            start = None
+
+
+def _city_in_context(span):
+    """Tell whether a run of capitalised words is a known city the sentence treats as a place."""
+    city = gazetteer.city(span.text)
+    if city is None:
+        return False
+    root = span.root
+    head = root.head
+    return city.population >= 1_000_000 or head.lemma_ in PLACE_NOUNS or (
+        root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS) or (
+        root.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
+
+
+def find_mentions(doc):
+    """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
+    sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    found = [Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
+                      name=s.text, name_start=s.start) for s in _known_organizations(doc)]
+    covered = {i for m in found for i in range(m.start, m.end)}
+    unkept = []
+    for ent in doc.ents:
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue  # "Islamic State" named whole, where NER saw only "Islamic"
+        start, name_start, end = _trim(doc, ent)
+        span, name = doc[start:end], doc[name_start:end]
+        label = _label(name, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
+        if label:
+            covered.update(range(start, end))
+            found.append(Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
+                                  name=name.text, name_start=name_start))
+        elif start < end and ent.label_ in OTHER_NAME_LABELS:
+            unkept.append((start, end))
+    found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
+    found += _names_ner_missed(doc, found, covered, sent_of)
+    return sorted(found, key=lambda m: m.start)
+
