@@ -281,6 +281,16 @@ def _noun_lemma(token):
     return None
 
 
+def _between(s, noun):
+    """Return the two sides of "between X and Y" after a noun, or None."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            sides = s.args(pobj)
+            if len(sides) == 2:
+                return sides
+    return None
+
+
 def from_nouns(s):
     """Yield facts stated by a nominalisation or a role noun of the catalogue."""
     for noun in s.sent:
@@ -292,7 +302,12 @@ def from_nouns(s):
         if not (is_factual(noun.head) if role and noun.dep_ == "attr" else role or is_factual(noun)):
             continue
         subjects = noun_role_holder(s, noun) if role else noun_actor(s, noun)
+        sides = _between(s, noun)
         for relation in NOUN_RELATIONS[lemma]:
+            if sides and not subjects:  # "a battle between troops and terrorists": the first side acts
+                fact = s.fact(relation, sides[0], sides[1], f"noun:{lemma}:between", noun)
+                if fact:
+                    yield fact
             for subj in subjects:
                 for obj in noun_objects(s, noun, relation, skip_poss=not role):
                     fact = s.fact(relation, subj, obj, f"noun:{lemma}", noun)

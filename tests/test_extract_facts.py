@@ -193,3 +193,11 @@ def test_extract_facts_convictions_assert_charges_do_not(text, fact, asserted):
 def test_extract_facts_residence_table(text, fact):
     found = facts_of(text)
     assert fact in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("A man was killed in a battle between troops and terrorists in Belfast.", ("troops", "attacked", "terrorists")),
+    ("Clashes between police and protesters left 12 dead in Caracas.", ("police", "attacked", "protesters")),
+])
+def test_extract_facts_fighting_between_two_sides(text, fact):
+    assert fact in facts_of(text), sorted(facts_of(text))
