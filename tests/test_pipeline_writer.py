@@ -1,0 +1,31 @@
+"""The ingest writer thread: graphs written in input order, a failed write raised to the caller."""
+
+import pytest
+
+from kg.errors import StoreError
+from kg.pipeline import _Writer
+from kg.rdf import GraphRecord
+from kg.store import Store
+
+NAME = "http://kg.example.org/doc/a"
+
+
+def line(n):
+    return f'<http://example.org/s> <http://example.org/p> "{n}" .'
+
+
+def test_pipeline_writer_writes_in_the_order_given(store_path):
+    with Store.open(store_path) as store:
+        with _Writer(store) as writer:
+            for n in range(50):
+                writer.put(GraphRecord(NAME, [line(n)], 0))
+        assert store.ntriples(NAME) == [line(49)]
+
+
+def test_pipeline_writer_raises_a_failed_write_and_writes_nothing_after(store_path):
+    with Store.open(store_path) as store:
+        with pytest.raises(StoreError):
+            with _Writer(store) as writer:
+                writer.put(GraphRecord(NAME, ["<http://example.org/s> <http://example.org/p> ."], 0))
+                writer.put(GraphRecord(NAME + "2", [line(1)], 0))
+        assert not store.has_graph(NAME) and not store.has_graph(NAME + "2")
