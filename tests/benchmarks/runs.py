@@ -126,11 +126,11 @@ AREAS = [  # (area, how to find its cumulative time in the profile)
     ("kg paragraph marker (kg/nlp.py)", ("kg/nlp.py", "mark_paragraphs")),
     ("extraction rules (kg.extraction.extract_parsed)", ("kg/extraction.py", "extract_parsed")),
     ("RDF (kg.rdf.graph_record)", ("kg/rdf.py", "graph_record")),
-    ("store writes (Store.replace_ntriples)", ("kg/store.py", "replace_ntriples")),
     ("reading input (kg.io)", ("kg/io.py", "read_documents")),
-]
-RULE_MODULES = ("entities", "facts", "patterns", "locatives", "coref", "factuality", "gazetteer", "dates",
-                "relations")
+]  # store writes run on ingest's writer thread, which cProfile does not see
+
+RULE_MODULES = ("entities", "mentions", "facts", "patterns", "locatives", "coref", "factuality", "gazetteer",
+                "dates", "relations", "lexicon", "confidence")
 
 
 def profile_summary(path, top=15):
