@@ -8,7 +8,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .iris import clean_text, document_iri, entity_iri, fact_iri
-from .namespaces import KG, NIF, bind_prefixes
+from .namespaces import KG, NIF, PREFIXES, bind_prefixes
 from .relations import EVENT_CLASS
 from .terms import to_rdflib
 
@@ -190,17 +190,24 @@ def _event_triples(node, iris, fact, event_class):
         yield node, _kg("duration"), ox.Literal(fact.duration)
 
 
-def write_graphs(graphs, fmt, out):
-    """Write document graphs as Turtle (their union) or TriG (one named graph each) to a text stream."""
-    from rdflib import Dataset
+def write_graphs(records, fmt, out):
+    """Write GraphRecords to a text stream as they come: Turtle (the union) or TriG (one named graph each)."""
+    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n")
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    for record in records:
+        triples = ox.parse("\n".join(record.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        if fmt == "turtle":
+            # a triple several documents state is written with each: parsed, they are one graph
+            data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        else:
+            name = ox.NamedNode(record.name)
+            data = ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
+                                format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        out.write(_without_prefixes(data.decode("utf-8")) + "\n")
 
-    if fmt == "turtle":
-        union = bind_prefixes(Graph())
-        for graph in graphs:
-            union += graph
-        out.write(union.serialize(format="turtle"))
-        return
-    dataset = bind_prefixes(Dataset())
-    for graph in graphs:
-        dataset.graph(graph.identifier).__iadd__(graph)
-    out.write(dataset.serialize(format="trig"))
+
+def _without_prefixes(text):
+    """Drop the @prefix lines pyoxigraph writes first: the header declares them once, in a fixed order."""
+    lines = text.split("\n")
+    body = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
+    return "\n".join(lines[body:])

@@ -1,16 +1,18 @@
 """to_graph: the RDF shape of an extraction, against a golden Turtle file."""
 
+import io
 import os
+from dataclasses import replace
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Dataset, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, XSD
 
 from kg.iris import entity_iri
 from kg.model import Document, Entity, Extraction, Fact, Span
 from kg.namespaces import KG
-from kg.rdf import graph_record, nquads, ntriples, record_graph, to_graph
+from kg.rdf import graph_record, nquads, ntriples, record_graph, to_graph, write_graphs
 
 GOLDEN = Path(__file__).parent / "golden" / "call.ttl"
 TEXT = "Biden called Zelensky on Friday. Russia says it attacked Kyiv."
@@ -82,3 +84,25 @@ def test_rdf_ntriples_and_records_hold_the_graph_triples():
     assert record.name == str(graph.identifier) and record.facts == 2
     assert isomorphic(record_graph(record), graph)
     assert all(line.endswith(f" <{graph.identifier}> .") for line in nquads(extraction()))
+
+
+def test_rdf_write_graphs_streams_turtle_and_trig():
+    first = extraction()
+    second = replace(first, document=Document("news/b.txt", TEXT, "2021-04-04"))
+    records = [graph_record(first), graph_record(second)]
+    for fmt in ("turtle", "trig"):
+        out = io.StringIO()
+
+        def produced():
+            yield records[0]
+            assert "Zelensky" in out.getvalue()  # the first graph is out before the second is read
+            yield records[1]
+
+        write_graphs(produced(), fmt, out)
+        dataset = Dataset()
+        dataset.parse(data=out.getvalue(), format=fmt)
+        if fmt == "trig":
+            names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+            assert names == {r.name for r in records}
+        else:
+            assert len(dataset) == len(to_graph(first) + to_graph(second))
