@@ -10,7 +10,7 @@ from .io import InputReport, json_line, read_documents
 from .progress import Progress
 from .loading import push as push_store, push_report
 from .queries import list_queries, load_query, parse_params, run, write_results
-from .rdf import graph_record, record_graph, write_graphs
+from .rdf import graph_record, write_graphs
 from .store import Store
 
 
@@ -32,7 +32,7 @@ def extract(args):
                 sys.stdout.write(line + "\n")
                 sys.stdout.flush()
         else:
-            write_graphs((record_graph(r) for r in results), args.format, sys.stdout)
+            write_graphs(results, args.format, sys.stdout)
     report.raise_if_any()
 
 
