@@ -192,22 +192,26 @@ def _event_triples(node, iris, fact, event_class):
 
 def write_graphs(records, fmt, out):
     """Write GraphRecords to a text stream as they come: Turtle (the union) or TriG (one named graph each)."""
-    out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n")
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    out.write(prefix_header())
     for record in records:
-        triples = ox.parse("\n".join(record.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        if fmt == "turtle":
-            # a triple several documents state is written with each: parsed, they are one graph
-            data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-        else:
-            name = ox.NamedNode(record.name)
-            data = ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
-                                format=ox.RdfFormat.TRIG, prefixes=prefixes)
-        out.write(_without_prefixes(data.decode("utf-8")) + "\n")
+        out.write(serialize_graph(record.name, record.lines, fmt))
 
 
-def _without_prefixes(text):
-    """Drop the @prefix lines pyoxigraph writes first: the header declares them once, in a fixed order."""
-    lines = text.split("\n")
-    body = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
-    return "\n".join(lines[body:])
+def prefix_header():
+    """Return the @prefix lines of every kg prefix, sorted, and a blank line."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def serialize_graph(name, lines, fmt):
+    """Return one graph's N-Triples lines as Turtle or TriG, using kg's prefixes without declaring them."""
+    # a triple several documents state comes with each in Turtle: parsed, they are one graph
+    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "trig":
+        graph = ox.NamedNode(str(name))
+        triples = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    data = ox.serialize(triples, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE,
+                        prefixes={p: str(ns) for p, ns in PREFIXES.items()}).decode("utf-8")
+    # pyoxigraph declares the prefixes first, in no fixed order: the header declares them once
+    body = data.split("\n")
+    first = next((i for i, line in enumerate(body) if not line.startswith("@prefix ")), len(body))
+    return "\n".join(body[first:]) + "\n"

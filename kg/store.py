@@ -15,6 +15,7 @@ from rdflib.namespace import RDF
 from .errors import QueryError, StoreError
 from .iris import document_iri
 from .namespaces import DOC, ENTITY, KG, PREFIXES
+from .rdf import prefix_header, serialize_graph
 from .terms import to_oxigraph, to_rdflib
 
 DEFAULT_PATH = "kg-data"
@@ -241,7 +242,9 @@ class Store:
         kind = FORMATS.get(fmt)
         if kind is None:
             raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(sorted(FORMATS))}")
-        chunks = self._nquads() if kind == "nq" else [getattr(self, f"_export_{kind}")()]
+        # N-Quads and TriG stream graph by graph; N-Triples and Turtle, the deduplicated union, do not
+        streamed = {"nq": self._nquads, "trig": self._trig}
+        chunks = streamed[kind]() if kind in streamed else [getattr(self, f"_export_{kind}")()]
         for data in chunks:
             out.write(data.decode("utf-8") if isinstance(out, io.TextIOBase) else data)
 
@@ -259,9 +262,11 @@ class Store:
         triples = ox.parse(self._export_nt(), format=ox.RdfFormat.N_TRIPLES)
         return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
 
-    def _export_trig(self):
-        quads = ox.parse(b"".join(self._nquads()), format=ox.RdfFormat.N_QUADS)
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+    def _trig(self):
+        """Yield the prefixes, then each graph as TriG, in graph order, each sorted."""
+        yield prefix_header().encode("utf-8")
+        for g in self.graphs():
+            yield serialize_graph(g, self.ntriples(g), "trig").encode("utf-8")
 
 
 # ---- locking ----

@@ -282,3 +282,10 @@ def test_store_flushes_after_every_few_thousand_triples(store_path, monkeypatch)
             store.replace_ntriples(f"http://kg.example.org/doc/{n}",
                                    [f"<http://example.org/{n}> <http://example.org/p> \"{n}\" ."])
         assert spy.flushes == 2
+
+
+def test_store_trig_export_streams_one_graph_per_write(sample_store):
+    out = _Writes()
+    sample_store.export("trig", out)
+    assert len(out.chunks) == len(sample_store.graphs()) + 1  # the prefixes, then each graph
+    assert out.chunks[0].startswith(b"@prefix ") and b"@prefix" not in b"".join(out.chunks[1:])
