@@ -149,6 +149,13 @@ def seat_of_government(name):
     return country_by_iso(iso) if iso else None
 
 
+@lru_cache(maxsize=1)
+def known_organization_starts():
+    """Return the first words of the well-known organisations' names ("Islamic" of "Islamic State")."""
+    return frozenset(name.split()[0] for name in KNOWN_ORGANIZATIONS) | frozenset(
+        name.split("-")[0] for name in KNOWN_ORGANIZATIONS)
+
+
 def known_organization(name):
     """Tell whether a name is an organisation news names without context (Twitter, Reuters)."""
     return name in KNOWN_ORGANIZATIONS

@@ -84,14 +84,16 @@ def _label(span, ner_label):
 
 def _known_organizations(doc):
     """Yield spans naming a well-known organisation word for word, longest first at each position."""
+    starts = gazetteer.known_organization_starts()
     i = 0
     while i < len(doc):
-        for size in (4, 3, 2, 1):
-            span = doc[i:i + size]
-            if len(span) == size and gazetteer.known_organization(span.text):
-                yield span
-                i += size - 1
-                break
+        if doc[i].text in starts:  # most words start no known name: look no further (the hot path)
+            for size in (4, 3, 2, 1):
+                span = doc[i:i + size]
+                if len(span) == size and gazetteer.known_organization(span.text):
+                    yield span
+                    i += size - 1
+                    break
         i += 1
 
 
