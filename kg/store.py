@@ -1,10 +1,6 @@
 """The embedded store: a pyoxigraph (RocksDB) directory holding one named graph per document."""
 
-import fcntl
 import hashlib
-import io
-import os
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,21 +8,19 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
+from . import locks
 from .errors import QueryError, StoreError
+from .export import export as write_export
 from .iris import document_iri
-from .namespaces import DOC, ENTITY, KG, PREFIXES
-from .rdf import prefix_header, serialize_graph
+from .namespaces import DOC, ENTITY, KG
 from .terms import to_oxigraph, to_rdflib
 
 DEFAULT_PATH = "kg-data"
-LOCK_NAME = "kg.lock"
 LOCK_WAIT = 10.0  # seconds a second kg process waits for the store before giving up
 # RocksDB holds what is written in memory until a flush: without one every FLUSH_TRIPLES, a long
 # ingest grows by ~170 KB per news article (measured); flushing costs nothing measurable
 FLUSH_TRIPLES = 20_000
 STAGING = "urn:kg:staging:"  # graphs replace_graph writes before MOVE-ing them in place
-FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nt": "nt", "ntriples": "nt",
-           "nq": "nq", "nquads": "nq"}
 
 _ENTITY_STATS = f"""
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
@@ -58,14 +52,14 @@ class Store:
             raise StoreError(f"no kg store at {path} (nothing has been ingested yet)")
         try:
             path.mkdir(parents=True, exist_ok=True)
-            fd = _lock(path, exclusive=not read_only, wait=wait)
+            fd = locks.acquire(path, exclusive=not read_only, wait=wait)
         except OSError as exc:
             raise StoreError(f"cannot open store {path}: {exc}") from exc
         try:
             oxi = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as exc:
-            _unlock(fd)
-            raise _open_error(path, exc) from exc
+            locks.release(fd)
+            raise locks.open_error(path, exc) from exc
         store = cls(path, oxi, fd, read_only)
         if not read_only:
             try:
@@ -82,7 +76,7 @@ class Store:
         if not self.read_only:
             self._oxi.flush()
         self._oxi = None  # dropping the last reference closes RocksDB
-        _unlock(self._lock_fd, clear=not self.read_only)
+        locks.release(self._lock_fd, clear=not self.read_only)
 
     def __enter__(self):
         return self
@@ -235,84 +229,9 @@ class Store:
         _, rows = self.query(sparql)
         return {str(t).rsplit("#", 1)[-1]: int(n) for t, n in sorted(rows)}
 
-    # ---- export ----
-
     def export(self, fmt, out):
         """Write every graph to out (binary or text stream) as turtle, trig, nt or nq, deterministically."""
-        kind = FORMATS.get(fmt)
-        if kind is None:
-            raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(sorted(FORMATS))}")
-        # N-Quads and TriG stream graph by graph; N-Triples and Turtle, the deduplicated union, do not
-        streamed = {"nq": self._nquads, "trig": self._trig}
-        chunks = streamed[kind]() if kind in streamed else [getattr(self, f"_export_{kind}")()]
-        for data in chunks:
-            out.write(data.decode("utf-8") if isinstance(out, io.TextIOBase) else data)
-
-    def _nquads(self):
-        """Yield the N-Quads of each graph in graph order, each sorted: one graph in memory at a time."""
-        for g in self.graphs():
-            yield "".join(f"{line[:-2]} <{g}> .\n" for line in self.ntriples(g)).encode("utf-8")
-
-    def _export_nt(self):
-        # the union of all graphs: a triple several documents state is written once
-        lines = sorted({line for g in self.graphs() for line in self.ntriples(g)})
-        return "".join(f"{line}\n" for line in lines).encode("utf-8")
-
-    def _export_turtle(self):
-        triples = ox.parse(self._export_nt(), format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
-
-    def _trig(self):
-        """Yield the prefixes, then each graph as TriG, in graph order, each sorted."""
-        yield prefix_header().encode("utf-8")
-        for g in self.graphs():
-            yield serialize_graph(g, self.ntriples(g), "trig").encode("utf-8")
-
-
-# ---- locking ----
-
-def _lock(path, exclusive, wait):
-    lock_path = path / LOCK_NAME
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except PermissionError:
-        fd = os.open(lock_path, os.O_RDONLY)  # a read-only copy: flock still works
-    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fcntl.flock(fd, mode)
-            break
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                holder = _holder(fd)
-                os.close(fd)
-                raise StoreError(f"store {path} is in use by another kg process{holder}; "
-                                 f"waited {wait:g}s, try again when it has finished") from None
-            time.sleep(0.05)
-    if exclusive:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-    return fd
-
-
-def _holder(fd):
-    # only a writer records its pid; a blank file means readers hold the store
-    pid = os.pread(fd, 32, 0).decode(errors="replace").strip()
-    return f" (pid {pid})" if pid.isdigit() else " (a reader)"
-
-
-def _unlock(fd, clear=False):
-    if clear:
-        os.ftruncate(fd, 0)
-    fcntl.flock(fd, fcntl.LOCK_UN)
-    os.close(fd)
-
-
-def _open_error(path, exc):
-    if "lock" in str(exc).lower():
-        return StoreError(f"store {path} is in use by another program (an oxigraph server?): {exc}")
-    return StoreError(f"cannot open store {path}: {exc}")
+        write_export(self, fmt, out)
 
 
 # ---- helpers ----
@@ -359,7 +278,3 @@ def _rows(result):
         return ["subject", "predicate", "object"], rows
     names = [v.value for v in result.variables]
     return names, [tuple(to_rdflib(solution[n]) for n in names) for solution in result]
-
-
-def _prefixes():
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
