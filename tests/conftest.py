@@ -344,3 +344,18 @@ def sample_store(store_path):
         for graph in sample_graph_list():
             store.replace_graph(graph)
         yield store
+
+
+@pytest.fixture
+def kg(tmp_path, monkeypatch, capsys):
+    """Run the kg CLI in this process with a store in tmp_path; return (exit code, stdout, stderr)."""
+    from kg.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args):
+        code = main(["--store", str(tmp_path / "store"), *args])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err  # every failure is a message, never a traceback
+        return code, out, err
+    return run

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.cli import main
 from kg.queries import list_queries
 
 pytestmark = pytest.mark.model
@@ -26,18 +25,6 @@ def seed_dir(tmp_path):
     directory.mkdir()
     shutil.copy(SEED, directory / "seed.txt")
     return directory
-
-
-@pytest.fixture
-def kg(tmp_path, monkeypatch, capsys):
-    """Run kg with a store in tmp_path; return (exit code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args):
-        code = main(["--store", str(tmp_path / "store"), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 def params(query):

@@ -4,23 +4,10 @@ import json
 
 import pytest
 
-from kg.cli import main
 
 pytestmark = pytest.mark.model
 
 GOOD = "Russian President Vladimir Putin met German Chancellor Olaf Scholz in Moscow on Tuesday."
-
-
-@pytest.fixture
-def kg(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args):
-        code = main(["--store", str(tmp_path / "store"), *args])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, out, err
-    return run
 
 
 def good_file(tmp_path):
