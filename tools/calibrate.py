@@ -20,6 +20,12 @@ from kg.model import Document
 
 CONLL = {"Work_For": {"worksFor", "leaderOf"}, "Kill": {"killed"}, "OrgBased_In": {"basedIn"},
          "Live_In": {"livesIn", "citizenOf"}, "Located_In": {"locatedIn"}}
+# The classes CoNLL04 allows each relation: a fact outside them (a president leading a country:
+# CoNLL has no Work_For to a place) cannot be right there, so it is not judged.
+SIGNATURES = {"Work_For": ("Person", "Organization"), "Kill": ("Person", "Person"),
+              "OrgBased_In": ("Organization", "Place"), "Live_In": ("Person", "Place"),
+              "Located_In": ("Place", "Place")}
+COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
 WIKIEVENTS = {"attacked", "killed"}
 
 
@@ -27,10 +33,12 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
-def judge(facts, gold_pairs, predicates, counts):
+def judge(extraction, gold_pairs, predicates, counts, signatures=None):
     """Count, per property and rule, the facts of the given predicates and how many match a gold pair."""
-    for f in facts:
-        kinds = [k for k, props in predicates.items() if f.predicate in props]
+    types = {e.key: COARSE.get(e.type, e.type) for e in extraction.entities}
+    for f in extraction.facts:
+        kinds = [k for k, props in predicates.items() if f.predicate in props
+                 and (signatures is None or signatures[k] == (types[f.subject], types[f.object]))]
         if not kinds:
             continue
         s, o = (f.subject_mention.start, f.subject_mention.end), (f.object_mention.start, f.object_mention.end)
@@ -45,7 +53,7 @@ def conll(path, counts):
         ents = g["entities"]
         pairs = [(r["type"], (ents[r["head"]]["char_start"], ents[r["head"]]["char_end"]),
                   (ents[r["tail"]]["char_start"], ents[r["tail"]]["char_end"])) for r in g["relations"]]
-        judge(x.facts, pairs, CONLL, counts)
+        judge(x, pairs, CONLL, counts, SIGNATURES)
 
 
 def wikievents(path, counts):
@@ -69,7 +77,7 @@ def wikievents(path, counts):
                     roles[a["role"]].append(span[a["entity_id"]])
                 pairs += [("attack", a, p) for a in roles["Attacker"] + roles["Killer"]
                           for p in roles["Target"] + roles["Victim"]]
-        judge(x.facts, pairs, {"attack": WIKIEVENTS}, counts)
+        judge(x, pairs, {"attack": WIKIEVENTS}, counts)
 
 
 def main():
