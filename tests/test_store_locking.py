@@ -1,5 +1,6 @@
 """Concurrent kg processes on one store: writers exclude everyone, readers share, crashes never corrupt."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -31,11 +32,16 @@ HOLD = """
 """
 
 
+@contextlib.contextmanager
 def hold(path, mode, seconds):
-    """Start a child that keeps the store open; return once it has it."""
+    """Run a child that keeps the store open; yield it once it has it, and reap it afterwards."""
     child = spawn(HOLD, path, mode, seconds)
-    assert child.stdout.readline().strip() == "ready", child.stderr.read()
-    return child
+    try:
+        assert child.stdout.readline().strip() == "ready", child.stderr.read()
+        yield child
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_store_second_writer_in_same_process_gets_clear_error(store_path):
@@ -46,49 +52,37 @@ def test_store_second_writer_in_same_process_gets_clear_error(store_path):
 
 def test_store_second_writer_process_gets_clear_error(store_path):
     Store.open(store_path).close()
-    child = hold(store_path, "w", 30)
-    try:
+    with hold(store_path, "w", 30) as child:
         start = time.monotonic()
         with pytest.raises(StoreError, match=rf"in use by another kg process \(pid {child.pid}\)"):
             Store.open(store_path, wait=0.5)
         assert time.monotonic() - start < 5
         with pytest.raises(StoreError, match=rf"pid {child.pid}"):
             Store.open(store_path, read_only=True, wait=0.2)
-    finally:
-        child.kill()
-        child.wait()
 
 
 def test_store_writer_waits_for_a_writer_that_finishes(store_path):
     Store.open(store_path).close()
-    child = hold(store_path, "w", 1)
-    try:
+    with hold(store_path, "w", 1) as child:
         with Store.open(store_path, wait=30) as store:
             assert store.graphs() == []
         assert child.wait(timeout=10) == 0
-    finally:
-        child.kill()
-        child.wait()
 
 
 def test_store_readers_share_but_exclude_writers(store_path):
     Store.open(store_path).close()
-    child = hold(store_path, "r", 30)
-    try:
+    with hold(store_path, "r", 30):
         with Store.open(store_path, read_only=True, wait=1) as reader:
             assert reader.graphs() == []
         with pytest.raises(StoreError, match=r"in use by another kg process \(a reader\)"):
             Store.open(store_path, wait=0.3)
-    finally:
-        child.kill()
-        child.wait()
 
 
 def test_store_lock_is_released_by_a_killed_process(store_path):
     Store.open(store_path).close()
-    child = hold(store_path, "w", 30)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    with hold(store_path, "w", 30) as child:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
     with Store.open(store_path, wait=5) as store:  # the kernel dropped the flock with the process
         assert store.graphs() == []
 
