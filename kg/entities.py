@@ -41,12 +41,16 @@ def _context_votes(doc, mention):
         votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
-    if mention.label == "Person" and mention.end - mention.start > 1:
+    name_votes = _name_votes(doc, mention)
+    votes.update(name_votes)
+    # "Dan Sai District", "Victor Hugo Institute": the name's last word outweighs a given name
+    named_thing = name_votes["Place"] or name_votes["Organization"]
+    if mention.label == "Person" and mention.end - mention.start > 1 and not named_thing:
         votes["Person"] += 2  # NER is surer of full names than of a lone surname
     words = mention.name.split()
-    if len(words) > 1 and words[0].lower() in gazetteer.given_names() and not gazetteer.country(mention.name):
+    if (len(words) > 1 and words[0].lower() in gazetteer.given_names() and not gazetteer.country(mention.name)
+            and not named_thing):
         votes["Person"] += NAME_WEIGHT  # "Timothy McVeigh" whatever NER said
-    votes.update(_name_votes(doc, mention))
     if (mention.end - mention.start == 1 and mention.label != "Person" and head.dep_ == "nsubj"
             and head.head.lemma_ in PERSON_VERBS and not gazetteer.country(mention.name)
             and not gazetteer.capital_of(mention.name)):
@@ -57,6 +61,8 @@ def _context_votes(doc, mention):
 def _name_votes(doc, mention):
     """Return type votes from the words of the name itself: "... Hospital", "... Street", "Judge ..."."""
     words = mention.name.split()
+    if "of" in words[1:]:  # "Institute of Mathematics", "Gulf of Mexico": the head comes before "of"
+        words = words[:words.index("of", 1)]
     votes = Counter()
     if gazetteer.known_organization(mention.name):
         votes["Organization"] += 2 * NAME_WEIGHT  # "Islamic State" is no state; "Interpol" no place
@@ -152,7 +158,7 @@ def _entity(cluster):
     aliases = tuple(sorted({m.name for m in cluster.mentions} - {label}))
     place = cluster.place if etype in ("Country", "City", "Region") else None
     return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=aliases,
-                  same_as=(place.iri,) if place else (), iso_code=place.iso if place else None)
+                  same_as=(place.iri,) if place and place.iri else (), iso_code=place.iso if place else None)
 
 
 def _best_label(cluster, etype):

@@ -14,6 +14,9 @@ COUNTRY_ALIASES = {
     "South Korea": "KR", "North Korea": "KP", "Czech Republic": "CZ", "Ivory Coast": "CI",
     "UAE": "AE", "Burma": "MM", "Vatican": "VA", "Palestine": "PS", "Congo": "CD", "DR Congo": "CD",
 }
+# States news still names that GeoNames no longer lists: ISO 3166 reserves their old codes.
+HISTORIC_COUNTRIES = {"SU": ("Soviet Union", ("USSR", "U.S.S.R.", "the Soviet Union")),
+                      "YU": ("Yugoslavia", ())}
 # AP-style abbreviations of US states, as datelines and "Akron, Ohio"-style locatives write them.
 US_STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
@@ -48,13 +51,14 @@ DEMONYMS = {
     "Czech": "CZ", "Slovak": "SK", "Bulgarian": "BG", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
     "Moldovan": "MD", "Qatari": "QA", "Emirati": "AE", "Kuwaiti": "KW", "Bahraini": "BH", "Omani": "OM",
     "Algerian": "DZ", "Moroccan": "MA", "Tunisian": "TN", "Chilean": "CL", "Peruvian": "PE", "Scots": "GB",
+    "Soviet": "SU", "Yugoslav": "YU", "Haitian": "HT", "Bosnian": "BA", "Rwandan": "RW",
 }
 # Organisations news names without a telling context, which small NER models often type as people.
 KNOWN_ORGANIZATIONS = {
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Google", "Apple", "Microsoft", "Amazon",
     "Reuters", "AFP", "BBC", "CNN", "Bloomberg", "Telegram", "WhatsApp", "Netflix", "Tesla", "Uber",
     "Interfax", "TASS", "Xinhua", "Kremlin", "Pentagon", "NATO", "Nato", "Hamas", "Hezbollah", "Taliban",
-    "Islamic State", "ISIS", "ISIL", "Al Qaeda", "al-Qaeda", "Al-Qaeda", "Boko Haram", "al-Shabab",
+    "Islamic State", "ISIS", "ISIL", "IS", "Al Qaeda", "al-Qaeda", "Al-Qaeda", "Boko Haram", "al-Shabab",
     "Al-Shabaab", "European Union", "United Nations", "Red Cross", "Interpol", "Europol", "FBI", "CIA",
     "Associated Press", "World Bank", "International Monetary Fund", "IMF", "OPEC", "World Health Organization",
 }
@@ -68,15 +72,15 @@ class Place:
 
     name: str
     type: str  # Country, City or Region
-    geonameid: int
+    geonameid: int | None  # None for a state GeoNames does not list (the Soviet Union)
     iso: str | None = None
     country: str | None = None  # ISO code of the country a city or region lies in
     population: int = 0
 
     @property
     def iri(self):
-        """Return the GeoNames IRI of the place."""
-        return f"{GEONAMES}{self.geonameid}/"
+        """Return the GeoNames IRI of the place, or None where GeoNames lists none."""
+        return f"{GEONAMES}{self.geonameid}/" if self.geonameid else None
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +95,10 @@ def _tables():
         countries[c["name"].lower()] = place
         if c.get("capital"):
             capitals[c["capital"].lower()] = place
+    for iso, (name, aliases) in HISTORIC_COUNTRIES.items():
+        by_iso[iso] = Place(name, "Country", None, iso)
+        for alias in (name, *aliases):
+            countries[alias.lower()] = by_iso[iso]
     for alias, iso in COUNTRY_ALIASES.items():
         if iso in by_iso:
             countries[alias.lower()] = by_iso[iso]

@@ -20,14 +20,15 @@ ORG_WORDS = {"institute", "hospital", "university", "college", "school", "academ
              "journal", "herald", "tribune", "gazette", "daily", "magazine", "army", "navy", "police", "church",
              "congress", "parliament", "senate", "assembly", "board", "authority", "administration", "centre",
              "center", "laboratory", "laboratories", "museum", "theater", "theatre", "orchestra", "circuit",
-             "district", "systems", "industries", "motors", "holdings", "enterprises", "partners", "studios",
+             "systems", "industries", "motors", "holdings", "enterprises", "partners", "studios",
              "records", "guard", "force", "command", "organization", "organisation", "movement", "front", "tech",
              "polytechnic", "institution", "ministry"}
 ORG_MARKERS = {"inc.", "corp.", "ltd.", "co.", "&"}
 PLACE_WORDS = {"street", "road", "avenue", "river", "mountain", "mountains", "island", "islands", "county",
                "province", "square", "lake", "bay", "valley", "beach", "sea", "ocean", "gulf", "desert", "peninsula",
                "canyon", "strait", "coast", "region", "state", "city", "town", "village", "heights", "hills",
-               "park", "bridge"}
+               "park", "bridge", "district", "districts", "counties", "parish", "prefecture", "oblast",
+               "governorate", "township", "borough", "channel", "airport", "port", "harbor", "harbour"}
 # Verbs whose subject is a person more often than a place ("Kravchuk said").
 # Common nouns an organisation's name stands in apposition to.
 ORG_APPOSITIVES = {"company", "firm", "bank", "retailer", "carrier", "airline", "group", "maker", "manufacturer",
@@ -37,6 +38,14 @@ ORG_APPOSITIVES = {"company", "firm", "bank", "retailer", "carrier", "airline", 
 PERSON_VERBS = {"say", "tell", "add", "die", "marry", "testify", "plead", "resign", "retire", "explain", "write",
                 "recall", "insist", "smile", "laugh", "complain", "admit", "confess", "sing", "graduate"}  # a telling context outweighs one NER label: NER mistypes rare place names
 PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
+# Nouns (lemmas) and endings of nouns that name people: "Chechen militants" are a group, "a French city" is France.
+PEOPLE_NOUNS = {"people", "man", "woman", "citizen", "national", "resident", "civilian", "fan", "immigrant",
+                "migrant", "refugee", "worker", "voter", "student", "militant", "fighter", "rebel", "insurgent",
+                "tourist", "brother", "sister", "family", "community", "population", "child", "youth", "descent",
+                "origin", "player", "leader", "preacher", "writer", "singer", "dissident", "expatriate", "hostage",
+                "victim", "passenger", "crew", "athlete", "nationalist", "separatist", "jihadist", "extremist",
+                "couple", "counterpart", "society", "public", "opposition", "teenager", "girl", "boy", "mother", "father", "son", "daughter", "wife", "husband"}
+PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "ers", "ees", "ors")
 # NER labels of names kg does not keep, unless the text names the same thing elsewhere as an entity.
 OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 # Verbs whose direct object is usually a place ("hit Kharkiv", "visited Kyiv").

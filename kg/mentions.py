@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from . import gazetteer
 from .lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, NER_TYPES, OTHER_NAME_LABELS,
-                      PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS, TITLES)
+                      PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS,
+                      TITLES)
 from .relations import STATE_NOUNS
 
 
@@ -68,18 +69,44 @@ def _label(span, ner_label):
         return None  # "Party leader Michael Howard": a capitalised common noun names nothing by itself
     if span.text.split()[-1].lower() in EVENT_WORDS:
         return None  # "European Indoor Championships" is an event, not a place or an organisation
+    if ner_label == "LANGUAGE":
+        return None  # "in Russian" names a language, not a people or a state
     if gazetteer.demonym_country(span.text):
-        # "Russian troops", "an Iranian deployment": the state acts; "Russian speakers", "the Russians": a group
-        head = span.root.head
-        # "German Chancellor Olaf Scholz": the title may sit between the nationality and its noun
-        titled = any(c.dep_ == "compound" and c.lower_ in STATE_NOUNS for c in head.children)
-        state = span.root.dep_ in ("amod", "compound") and (head.lower_ in STATE_NOUNS or titled)
-        return "Place" if state else "Group"
+        return _demonym_label(span)
     if gazetteer.known_organization(span.text):
         return "Organization"
     if ner_label not in NER_TYPES:
         return "Place" if gazetteer.country(span.text) else None  # "Belarus" as a WORK_OF_ART
     return NER_TYPES[ner_label]
+
+
+def _demonym_label(span):
+    """Return Place where a nationality word stands for its state or land, Group where for its people.
+
+    "Russian troops", "an Iranian deployment", "a French city": the state or its land; "Russian speakers",
+    "Chechen militants", "the Russians": a group of people.
+    """
+    head = span.root.head
+    if span.root.dep_ not in ("amod", "compound"):
+        return "Group"
+    # "German Chancellor Olaf Scholz": the title may sit between the nationality and its noun
+    titled = any(c.dep_ == "compound" and c.lower_ in STATE_NOUNS for c in head.children)
+    if head.lower_ in STATE_NOUNS or titled:
+        return "Place"
+    return "Group" if _names_people(head) else "Place"
+
+
+def _names_people(token):
+    """Tell whether a common noun names people ("militants", "historian", "men") rather than a thing."""
+    word = token.lower_
+    return token.lemma_.lower() in PEOPLE_NOUNS or word.endswith(PEOPLE_SUFFIXES) or token.pos_ == "PROPN"
+
+
+def _in_capitals(span):
+    """Tell whether a capitalised short name sits in a run of capitals ("WHAT IS NEXT"): a headline word."""
+    doc = span.doc
+    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return span.text.isupper() and any(t.is_alpha and t.is_upper and len(t) > 1 for t in around)
 
 
 def _known_organizations(doc):
@@ -90,7 +117,7 @@ def _known_organizations(doc):
         if doc[i].text in starts:  # most words start no known name: look no further (the hot path)
             for size in (4, 3, 2, 1):
                 span = doc[i:i + size]
-                if len(span) == size and gazetteer.known_organization(span.text):
+                if len(span) == size and gazetteer.known_organization(span.text) and not _in_capitals(span):
                     yield span
                     i += size - 1
                     break

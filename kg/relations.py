@@ -147,7 +147,8 @@ CONDITIONALS = {"if", "unless", "whether"}
 # Nouns whose nationality modifier makes the state the actor ("Russian troops", "the Ukrainian president").
 STATE_NOUNS = {"troops", "troop", "force", "forces", "army", "military", "government", "officials", "official",
                "authorities", "ministry", "navy", "jets", "warplanes", "soldiers", "statement",
-               "leadership", "administration", "regime", "embassy", "diplomats", "envoy", "state"}
+               "leadership", "administration", "regime", "embassy", "diplomats", "envoy", "state", "police", "jet",
+               "court", "courts", "prison", "agents", "ministers", "personnel", "service", "warship", "warships"}
 # ... and acts a state performs ("an Iranian deployment", "Russian aggression").
 STATE_NOUNS |= LEADER_TITLES | WORK_TITLES | set(NOUN_RELATIONS) | {
     "deployment", "aggression", "occupation", "intervention", "operation", "airstrike", "airstrikes", "missile",
