@@ -5,8 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import gazetteer
-from .lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PERSON_ROLE_NOUNS, PERSON_VERBS,
-                      PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS)
+from .lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
+                      PERSON_SUFFIXES, PERSON_VERBS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS)
 from .mentions import find_mentions, match_key
 from .model import Entity, Span
 
@@ -37,6 +37,8 @@ def _context_votes(doc, mention):
         votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer"
     if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
+    if _has_age(head) or any(c.dep_ == "appos" and _is_person_noun(c) for c in head.children):
+        votes["Person"] += 2 * CONTEXT_WEIGHT  # "Cheek, 53,", "Blackwell, a designer": only people have ages
     if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS:
         votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
@@ -56,6 +58,20 @@ def _context_votes(doc, mention):
             and not gazetteer.capital_of(mention.name)):
         votes["Person"] += CONTEXT_WEIGHT  # "Kravchuk said", "Lincoln died": places do not speak
     return votes
+
+
+def _is_person_noun(token):
+    """Tell whether a common noun names one person ("a designer", "the strategist"), not a firm ("a retailer")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma not in ORG_APPOSITIVES and (
+        lemma in PERSON_ROLE_NOUNS or lemma in PEOPLE_NOUNS or lemma.endswith(PERSON_SUFFIXES))
+
+
+def _has_age(token):
+    """Tell whether a name carries an age in apposition: "Cheek, 53, is a former chief"."""
+    nxt = token.doc[token.i + 1:token.i + 4]
+    return (len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[1].text.isdigit()
+            and 0 < int(nxt[1].text) < 120 and nxt[2].text == ",")
 
 
 def _name_votes(doc, mention):

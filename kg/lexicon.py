@@ -46,6 +46,8 @@ PEOPLE_NOUNS = {"people", "man", "woman", "citizen", "national", "resident", "ci
                 "victim", "passenger", "crew", "athlete", "nationalist", "separatist", "jihadist", "extremist",
                 "couple", "counterpart", "society", "public", "opposition", "teenager", "girl", "boy", "mother", "father", "son", "daughter", "wife", "husband"}
 PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "ers", "ees", "ors")
+# Endings of common nouns for one person ("designer", "strategist", "historian"), for appositions.
+PERSON_SUFFIXES = ("er", "ist", "ian", "or", "man", "woman")
 # NER labels of names kg does not keep, unless the text names the same thing elsewhere as an entity.
 OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 # Verbs whose direct object is usually a place ("hit Kharkiv", "visited Kyiv").

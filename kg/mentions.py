@@ -83,8 +83,8 @@ def _label(span, ner_label):
 def _demonym_label(span):
     """Return Place where a nationality word stands for its state or land, Group where for its people.
 
-    "Russian troops", "an Iranian deployment", "a French city": the state or its land; "Russian speakers",
-    "Chechen militants", "the Russians": a group of people.
+    "Russian troops", "an Iranian deployment", "a French city", "Soviet pianist Vladimir Ashkenazy": the state,
+    its land or a person's country; "Russian speakers", "Chechen militants", "the Russians": a group of people.
     """
     head = span.root.head
     if span.root.dep_ not in ("amod", "compound"):
@@ -93,7 +93,8 @@ def _demonym_label(span):
     titled = any(c.dep_ == "compound" and c.lower_ in STATE_NOUNS for c in head.children)
     if head.lower_ in STATE_NOUNS or titled:
         return "Place"
-    return "Group" if _names_people(head) else "Place"
+    # "Chechen militants" are a group; "Soviet historian Roy Medvedev" is one person's country
+    return "Group" if _names_people(head) and head.tag_ in ("NNS", "NNPS") else "Place"
 
 
 def _names_people(token):

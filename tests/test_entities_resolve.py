@@ -102,6 +102,10 @@ def test_entities_split_table(text, labels):
     # districts, parishes and counties are places, whatever NER said
     ("Police destroyed a poppy field in Dan Sai District on Monday.", "Dan Sai District", "Place"),
     ("In southwest Louisiana's Cameron Parish, the civil defense director spoke.", "Cameron Parish", "Place"),
+    # only people have ages and are designers; a retailer is a firm
+    ("Cheek, 53, is a former chief of the agency.", "Cheek", "Person"),
+    ("The list was drawn up by Blackwell, a designer and fashion arbiter.", "Blackwell", "Person"),
+    ("Shoppers flocked to Tesco, Britain's biggest retailer.", "Tesco", "Organization"),
     # a state GeoNames no longer lists is still a country
     ("The meeting will be held at the request of the Soviet Union.", "Soviet Union", "Country"),
 ])
@@ -115,6 +119,7 @@ def test_entities_type_table(text, label, etype):
     ("Ukrainian officials announced an inquiry.", "Ukraine"),
     ("French police are hunting a suspect.", "France"),
     ("Lyon, the third-largest French city, is set to vote.", "France"),  # a land, not a people
+    ("The book quotes Soviet historian Roy Medvedev.", "Soviet Union"),  # one person's country
 ])
 def test_entities_nationality_before_state_noun_is_the_state(text, label):
     ents = entities_of(text)
