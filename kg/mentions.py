@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import gazetteer
-from .lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, NER_TYPES, OTHER_NAME_LABELS,
+from .lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES, OTHER_NAME_LABELS,
                       PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS,
                       TITLES)
 from .relations import STATE_NOUNS
@@ -181,6 +181,22 @@ def _city_in_context(span):
         root.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
 
 
+def _pieces(doc, ent):
+    """Yield (start, name start, end, NER label) of the names in one NER span: mostly the span itself,
+    but a city before a broadcaster is two names ("Paris Radio Monte Carlo", "Cairo AL-AHALI")."""
+    start, name_start, end = _trim(doc, ent)
+    if ent.label_ == "ORG":
+        for size in (1, 2):
+            rest = doc[start + size:end]
+            if len(rest) and gazetteer.city(doc[start:start + size].text) and (
+                    any(t.lower_ in MEDIA_WORDS for t in rest) or all(t.is_upper and len(t) > 2 for t in rest
+                                                                        if t.is_alpha)):
+                yield start, start, start + size, "GPE"
+                yield start + size, start + size, end, "ORG"
+                return
+    yield start, name_start, end, ent.label_
+
+
 def find_mentions(doc):
     """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
     sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
@@ -191,15 +207,15 @@ def find_mentions(doc):
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
             continue  # "Islamic State" named whole, where NER saw only "Islamic"
-        start, name_start, end = _trim(doc, ent)
-        span, name = doc[start:end], doc[name_start:end]
-        label = _label(name, ent.label_) if start < end and any(c.isalpha() for c in span.text) else None
-        if label:
-            covered.update(range(start, end))
-            found.append(Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
-                                  name=name.text, name_start=name_start))
-        elif start < end and ent.label_ in OTHER_NAME_LABELS:
-            unkept.append((start, end))
+        for start, name_start, end, ner_label in _pieces(doc, ent):
+            span, name = doc[start:end], doc[name_start:end]
+            label = _label(name, ner_label) if start < end and any(c.isalpha() for c in span.text) else None
+            if label:
+                covered.update(range(start, end))
+                found.append(Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
+                                      name=name.text, name_start=name_start))
+            elif start < end and ner_label in OTHER_NAME_LABELS:
+                unkept.append((start, end))
     found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
     found += _names_ner_missed(doc, found, covered, sent_of)
     return sorted(found, key=lambda m: m.start)

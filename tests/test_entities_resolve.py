@@ -146,6 +146,17 @@ def test_entities_islamic_state_short_form(text, expected):
     assert (ents.get("IS") is not None and ents["IS"].type == "Organization") == expected, sorted(ents)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("JN0704183294 Paris Radio Monte Carlo in Arabic 1700 GMT 7 Apr 94", {"Paris": "City",
+                                                                          "Radio Monte Carlo": "Organization"}),
+    ("He works for the London Stock Exchange and reads the New York Times.", {"London Stock Exchange": "Organization"}),
+])
+def test_entities_city_before_broadcaster_is_two_names(text, names):
+    ents = entities_of(text)
+    assert all(label in ents and ents[label].type == etype for label, etype in names.items()), [
+        (e.label, e.type) for e in ents.values()]
+
+
 def test_entities_language_is_no_entity():
     ents = entities_of("The minister spoke in Russian to the crowd.")
     assert not any(e.type in ("Country", "Group") for e in ents.values()), [(e.label, e.type) for e in ents.values()]
