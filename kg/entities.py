@@ -31,7 +31,8 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT
     if head.dep_ == "pobj" and head.head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT
-    if head.lemma_ in PLACE_NOUNS or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "annex", "invade")):
+    if head.lemma_ in PLACE_NOUNS or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "annex", "invade")) or (
+            any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in head.children)):  # "Lyon, the third city"
         votes["Place"] += CONTEXT_WEIGHT
     if any(c.dep_ == "appos" and c.lemma_ in ORG_APPOSITIVES for c in head.children):
         votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer"

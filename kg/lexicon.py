@@ -37,7 +37,8 @@ ORG_APPOSITIVES = {"company", "firm", "bank", "retailer", "carrier", "airline", 
                    "organisation", "organization", "charity", "union", "network", "brand", "subsidiary"}
 PERSON_VERBS = {"say", "tell", "add", "die", "marry", "testify", "plead", "resign", "retire", "explain", "write",
                 "recall", "insist", "smile", "laugh", "complain", "admit", "confess", "sing", "graduate"}  # a telling context outweighs one NER label: NER mistypes rare place names
-PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital"}
+PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital", "town",
+               "village", "area", "suburb", "suburbs", "outskirts", "district", "county", "country", "island"}
 # Nouns (lemmas) and endings of nouns that name people: "Chechen militants" are a group, "a French city" is France.
 PEOPLE_NOUNS = {"people", "man", "woman", "citizen", "national", "resident", "civilian", "fan", "immigrant",
                 "migrant", "refugee", "worker", "voter", "student", "militant", "fighter", "rebel", "insurgent",

@@ -185,6 +185,12 @@ def _pieces(doc, ent):
     """Yield (start, name start, end, NER label) of the names in one NER span: mostly the span itself,
     but a city before a broadcaster is two names ("Paris Radio Monte Carlo", "Cairo AL-AHALI")."""
     start, name_start, end = _trim(doc, ent)
+    if doc[end - 1].lower_ in EVENT_WORDS:  # "the Boston Marathon bombing": the event is no entity, its city is
+        for size in (2, 1):
+            prefix = doc[start:start + size].text
+            if end - start > size and (gazetteer.city(prefix) or gazetteer.country(prefix)):
+                yield start, start, start + size, "GPE"
+                return
     if ent.label_ == "ORG":
         for size in (1, 2):
             rest = doc[start + size:end]

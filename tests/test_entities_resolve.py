@@ -106,6 +106,10 @@ def test_entities_split_table(text, labels):
     ("Cheek, 53, is a former chief of the agency.", "Cheek", "Person"),
     ("The list was drawn up by Blackwell, a designer and fashion arbiter.", "Blackwell", "Person"),
     ("Shoppers flocked to Tesco, Britain's biggest retailer.", "Tesco", "Organization"),
+    # an event is no entity, but the city it is named after is
+    ("Twin bombs exploded near the finish line of the annual Boston Marathon.", "Boston", "City"),
+    ("The army moved into the Bogside area of Derry to take control.", "Derry", "City"),
+    ("Lyon, the third-largest city after Paris and Marseille, is on alert.", "Lyon", "City"),
     # a state GeoNames no longer lists is still a country
     ("The meeting will be held at the request of the Soviet Union.", "Soviet Union", "Country"),
 ])
