@@ -1,5 +1,9 @@
 """Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
 
+from .facts import Arg
+from .patterns import is_role
+from .relations import LEADER_TITLES, POLITICAL_TITLES
+
 
 LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "oblast", "area", "town"}
 # preposition -> the property it gives between (the class of the governing entity, a place)
@@ -53,12 +57,17 @@ def from_preposition(s, token):
     here = s.arg(token, modifiers=False)
     if s.index.type_of(here.key) == "Country":
         return
-    # "Leroy Ivy of Oxford", and through an appositive: "David Cicippio, a technician from North Wales"
-    holders = [token] + [c for c in token.children if c.dep_ == "appos" and s.index.at(c) is None]
+    # "Leroy Ivy of Oxford", and through an appositive: "David Cicippio, a technician from North Wales",
+    # "Derwinski, a Republican from Chicago"
+    holders = [token] + [c for c in token.children if c.dep_ == "appos" and (
+        s.index.at(c) is None or s.type_of(s.index.at(c)[0]) == "Group")]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             there = s.arg(pobj, modifiers=False)
-            name = there and PREP_LOCATIVES.get((s.type_of(here.key), prep.lower_, s.type_of(there.key)))
+            key = there and (s.type_of(here.key), prep.lower_, s.type_of(there.key))
+            if prep.head.i != token.i and key == ("Person", "of", "Place"):
+                continue  # "Harrison, the President of the United States", "Booth, assassin of Lincoln"
+            name = there and PREP_LOCATIVES.get(key)
             if name:
                 yield s.shaped_fact(name, here, there, f"prep-locative:{prep.lower_}", 0.6)
     for child in token.children:
@@ -87,10 +96,138 @@ def from_based(s, token):
             yield s.shaped_fact(name, holder, place, f"hyphen-{token.lower_}", 0.8)
 
 
+# A place modifying the common noun that describes a holder tells where it lives or is based: "Atlanta
+# businessman Neil Estes", "Corduwener, a Netherlands businessman", "Sun Hung Kai, a Hong Kong firm".
+# An office ("U.S. Ambassador X", "Illinois Gov. X") is a title instead: patterns.from_titles reads it.
+RESIDENT_NOUNS = {"native", "resident", "citizen", "national", "businessman", "businesswoman", "entrepreneur",
+                  "tycoon", "magnate", "artist", "poet", "novelist", "author", "actor", "actress", "musician",
+                  "composer", "painter", "sculptor", "student", "farmer", "activist", "dissident", "philanthropist"}
+ORG_NOUNS = {"company", "firm", "bank", "group", "newspaper", "daily", "agency", "maker", "manufacturer",
+             "carrier", "airline", "utility", "concern", "corporation", "conglomerate", "retailer", "chain",
+             "insurer", "broadcaster", "magazine", "publisher", "developer", "supplier", "operator", "exporter",
+             "producer", "subsidiary", "university", "college", "institute", "team", "club", "brokerage",
+             "lender", "refiner", "automaker", "carmaker", "startup", "outfit", "giant", "miner", "shipper"}
+MODIFIERS = ("compound", "amod", "nmod", "poss")
+
+
+def _descriptions(token):
+    """Return the common nouns describing a name: the noun before it, its appositives, its copula's attribute."""
+    found = [c for c in token.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "Taylor is an Atlanta architect"
+        found += [c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return found
+
+
+def _describes(noun, kind):
+    """Tell whether a common noun says what a person does or what an organisation is."""
+    word = noun.lower_
+    if kind == "Person":
+        return word in RESIDENT_NOUNS or (is_role(noun) and word not in LEADER_TITLES | POLITICAL_TITLES)
+    return word in ORG_NOUNS
+
+
+def _modifier_places(s, token, noun, holder):
+    """Return the places among a describing noun's modifiers (and, before it, the name's own modifiers)."""
+    words = [t for c in noun.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
+    if noun.dep_ == "compound":  # a flat parse hangs "Atlanta" on the name: "Atlanta businessman Neil Estes"
+        words += [t for c in token.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
+    found = {}
+    for t in words:
+        place = s.arg(t, modifiers=False)
+        if place and place.key != holder.key and s.type_of(place.key) == "Place":
+            found.setdefault(place.key, place)
+    return list(found.values())
+
+
+def from_role_modifier(s, token):
+    """Yield livesIn / citizenOf / basedIn from a place modifying a holder's describing noun."""
+    if not _mention_root(s, token):
+        return
+    holder = s.arg(token, modifiers=False)
+    kind = s.type_of(holder.key)
+    if kind not in ("Person", "Organization"):
+        return
+    for noun in _descriptions(token):
+        if s.index.at(noun) is None and _describes(noun, kind):
+            for place in _modifier_places(s, token, noun, holder):
+                name = "basedIn" if kind == "Organization" else _residence(s, place)
+                yield s.shaped_fact(name, holder, place, "role-modifier", 0.7)
+
+
+# A person's home names where they live: "Sohn's New Jersey home", "his home in suburban Larchmont",
+# "Beaumont, Richardson's hometown", "Jesse Jackson's home state", "his native South Carolina".
+HOME_NOUNS = {"home", "hometown", "homeland", "birthplace", "homestead"}
+HOME_HEADS = {"state", "country", "city", "town", "village", "county", "province", "island", "land"}
+
+
+def _is_home(noun):
+    """Tell whether a common noun names someone's home: "hometown", "home state", "native city"."""
+    if noun.pos_ != "NOUN":
+        return False
+    return noun.lower_ in HOME_NOUNS or noun.lower_ in HOME_HEADS and any(
+        c.lower_ in ("home", "native") and c.dep_ in ("compound", "amod") for c in noun.children)
+
+
+def _owners(s, noun):
+    """Return the people whose home a noun is: its possessor or "of" object, or the name beside that."""
+    words = [c for c in noun.children if c.dep_ == "poss"]
+    words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    # "the home state of his wife, Elizabeth": the appositive names the owner
+    words += [c for w in words if s.index.at(w) is None for c in w.children if c.dep_ == "appos"]
+    found = [_named(s, s.arg(w, modifiers=False), w) for w in words]
+    return [a for a in found if a and s.type_of(a.key) == "Person"]
+
+
+def _named(s, arg, word):
+    """Return a pronoun's antecedent as named earlier in the sentence ("Jackson won ... his native X")."""
+    if arg is None or word.pos_ != "PRON":
+        return arg
+    for t in reversed(s.sent[: word.i - s.sent.start]):
+        found = s.index.at(t)
+        if found and found[0] == arg.key and t.pos_ != "PRON":
+            return Arg(*found)
+    return arg
+
+
+def _home_places(s, noun):
+    """Return the places a home noun names: its modifiers, its in/of object, or the place it describes."""
+    words = [t for c in noun.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
+    words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
+              if g.dep_ == "pobj"]
+    words += [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":  # "Beaumont, Texas, Richardson's hometown"
+        words.append(noun.head)
+    if noun.dep_ == "attr":  # "South Carolina is Jackson's home state"
+        words += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    found = [s.arg(w, modifiers=False) for w in words]
+    return [a for a in found if a and s.type_of(a.key) == "Place"]
+
+
+def from_home(s, token):
+    """Yield livesIn / citizenOf from a person's home named in the sentence."""
+    if _is_home(token):
+        pairs = [(o, p) for o in _owners(s, token) for p in _home_places(s, token)]
+    elif any(c.lower_ == "native" and c.dep_ == "amod" for c in token.children) and _mention_root(s, token):
+        place = s.arg(token, modifiers=False)  # "his native South Carolina"
+        pairs = [(o, place) for o in _owners(s, token) if s.type_of(place.key) == "Place"]
+    else:
+        return
+    for owner, place in pairs:
+        yield s.shaped_fact(_residence(s, place), owner, place, "home-locative", 0.75)
+
+
+def _residence(s, place):
+    """Return the property of living in a place: citizenOf for a country, else livesIn."""
+    return "citizenOf" if s.index.type_of(place.key) == "Country" else "livesIn"
+
+
 def from_locatives(s):
     """Yield the place facts of one sentence."""
     for token in s.sent:
         if s.index.at(token):
             yield from filter(None, from_comma(s, token))
             yield from filter(None, from_preposition(s, token))
+            yield from filter(None, from_role_modifier(s, token))
         yield from filter(None, from_based(s, token))
+        yield from filter(None, from_home(s, token))

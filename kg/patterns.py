@@ -17,7 +17,7 @@ NOT_ROLES = {"center", "centre", "order", "number", "letter", "water", "matter",
              "honor", "humor", "rumor", "tenor", "mirror", "terror", "horror", "motor", "indicator", "elevator"}
 
 
-def _is_role(token):
+def is_role(token):
     """Tell whether an appositive noun names a person's job ("an ecologist", "attorney")."""
     word = token.lower_
     if word in LEADER_TITLES or word in WORK_TITLES:
@@ -37,7 +37,7 @@ def _title_words(tokens, appositive=None):
         if word in LEADER_TITLES or word in WORK_TITLES:
             leads = word in LEADER_TITLES and not NOT_LEADING & set(words)
             return word, leads
-    if appositive is not None and _is_role(appositive):
+    if appositive is not None and is_role(appositive):
         return appositive.lower_, False
     return None, False
 

@@ -189,10 +189,37 @@ def test_extract_facts_convictions_assert_charges_do_not(text, fact, asserted):
     ("David Cicippio, an electronics technician from Scranton, voiced frustration.",
      ("David Cicippio", "livesIn", "Scranton")),
     ("The show features the Minnesota-born artist Duane Hanson.", ("Duane Hanson", "livesIn", "Minnesota")),
+    # a place modifying the noun that says what the person does or is
+    ("``We played for hours,'' said Atlanta businessman Neil Estes.", ("Neil Estes", "livesIn", "Atlanta")),
+    ("Richard Taylor, an Atlanta architect, designed the tower.", ("Richard Taylor", "livesIn", "Atlanta")),
+    ("Soviet pianist Vladimir Ashkenazy played in London.", ("Vladimir Ashkenazy", "citizenOf", "Soviet Union")),
+    ("Derwinski, a Republican from Chicago, denied the allegations.", ("Derwinski", "livesIn", "Chicago")),
+    # a person's home
+    ("FBI agents arrived at Robert Sohn's New Jersey home.", ("Robert Sohn", "livesIn", "New Jersey")),
+    ("John Harrington died at his home in suburban Larchmont.", ("John Harrington", "livesIn", "Larchmont")),
+    ("Jesse Jackson won the caucuses in his native South Carolina.", ("Jesse Jackson", "livesIn", "South Carolina")),
+    ("The museum in Beaumont, Texas, Richardson's hometown, plans to raise two statues.",
+     ("Richardson", "livesIn", "Beaumont")),
+    # an organisation described by a place-modified noun
+    ("Sun Hung Kai Properties, a Hong Kong construction firm, bought a stake.",
+     ("Sun Hung Kai Properties", "basedIn", "Hong Kong")),
 ])
 def test_extract_facts_residence_table(text, fact):
     found = facts_of(text)
     assert fact in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, person, place", [
+    # an office of a state is a title (leaderOf, worksFor), not a residence
+    ("U.S. Ambassador Vernon Walters displayed photographs.", "Vernon Walters", "United States"),
+    ("Benjamin Harrison, the 23rd President of the United States, was born in Ohio.", "Benjamin Harrison",
+     "United States"),
+    # "of" after the noun of an act names its victim, not a home
+    ("John Wilkes Booth, assassin of Lincoln, was cornered by soldiers.", "John Wilkes Booth", "Lincoln"),
+])
+def test_extract_facts_no_residence(text, person, place):
+    found = facts_of(text)
+    assert not [f for f in found if f[0] == person and f[1] in ("livesIn", "citizenOf") and f[2] == place], sorted(found)
 
 
 @pytest.mark.parametrize("text, fact", [
