@@ -31,17 +31,19 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT
     if head.dep_ == "pobj" and head.head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT
+    described = _descriptions(head)
     if head.lemma_ in PLACE_NOUNS or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "annex", "invade")) or (
-            any(c.dep_ == "appos" and c.lemma_ in PLACE_NOUNS for c in head.children)):  # "Lyon, the third city"
+            any(d.lemma_ in PLACE_NOUNS for d in described)):  # "Lyon, the third city"
         votes["Place"] += CONTEXT_WEIGHT
-    if any(c.dep_ == "appos" and c.lemma_ in ORG_APPOSITIVES for c in head.children):
-        votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer"
+    if any(d.lemma_ in ORG_APPOSITIVES for d in described):
+        votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer", "the company Codelco"
     if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
-    if _has_age(head) or any(c.dep_ == "appos" and _is_person_noun(c) for c in head.children):
+    if _has_age(head) or any(_is_person_noun(d) for d in described):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "Cheek, 53,", "Blackwell, a designer": only people have ages
-    if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS:
-        votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor"
+    if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS or (
+            head.dep_ == "pobj" and head.head.lower_ in ("of", "to") and head.head.head.lemma_ in PERSON_ROLE_NOUNS):
+        votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor", "the assassination of Lincoln", "aide to Patrick"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
     name_votes = _name_votes(doc, mention)
@@ -61,9 +63,18 @@ def _context_votes(doc, mention):
     return votes
 
 
+def _descriptions(head):
+    """Return the common nouns that say what a name is: "Tesco, Britain's biggest retailer", "the copper
+    company Codelco", "the last King of Peru, Atahualpa"."""
+    found = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")]
+    return found + [head.head] if head.dep_ == "appos" else found
+
+
 def _is_person_noun(token):
-    """Tell whether a common noun names one person ("a designer", "the strategist"), not a firm ("a retailer")."""
+    """Tell whether a noun names one person ("a designer", "the King"), not a firm ("a retailer")."""
     lemma = token.lemma_.lower()
+    if token.lower_ in HONORIFICS:
+        return True
     return token.pos_ == "NOUN" and lemma not in ORG_APPOSITIVES and (
         lemma in PERSON_ROLE_NOUNS or lemma in PEOPLE_NOUNS or lemma.endswith(PERSON_SUFFIXES))
 
@@ -133,7 +144,9 @@ def _cluster_mentions(doc, mentions, metonymy=True):
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
-        place = _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
+        # an acronym in brackets is no city, whatever town shares it: "the General Accounting Office (GAO)"
+        acronym = m.text.isupper() and m.start > 0 and doc[m.start - 1].text == "("
+        place = None if acronym else _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
         key = "place:" + place.name if place else match_key(m.name)
         key = acronyms.get(key, key)
         cluster = by_key.get(key) or _surname_owner(clusters, m, key)
@@ -145,9 +158,19 @@ def _cluster_mentions(doc, mentions, metonymy=True):
         cluster.votes[m.label] += 1
         cluster.votes.update(_context_votes(doc, m))
         if place:  # a seat of government acting is its state, whatever else the name suggests
-            cluster.votes["Place"] += 3 if gazetteer.country(m.name) or not _is_actor(doc, m) else 10
+            cluster.votes["Place"] += _gazetteer_weight(doc, m)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     return clusters
+
+
+def _gazetteer_weight(doc, mention):
+    """Return how far a gazetteer match makes a mention a place: a country surely, a capital acting as
+    its state more so, a town that shares an organisation's or person's name only a little ("Lincoln")."""
+    if gazetteer.country(mention.name):
+        return 3
+    if _is_actor(doc, mention):
+        return 10
+    return 3 if mention.label == "Place" else CONTEXT_WEIGHT
 
 
 def _surname_owner(clusters, mention, key):

@@ -10,7 +10,9 @@ TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
           "former", "late", "sheikh", "ayatollah", "commander", "officer", "director", "spokesman",
           "spokeswoman", "st", "saint", "mp"}
 PERSON_ROLE_NOUNS = {"predecessor", "successor", "wife", "husband", "son", "daughter", "father", "mother",
-                     "brother", "sister", "widow", "lawyer", "spokesman", "spokeswoman", "aide", "deputy"}
+                     "brother", "sister", "widow", "lawyer", "spokesman", "spokeswoman", "aide", "deputy",
+                     # acts done to a person: "the assassination of Lincoln"
+                     "assassination", "assassin", "murder", "murderer", "killer", "funeral", "biography"}
 # Last words that make a name an organisation's, and words that do so anywhere in it.
 ORG_WORDS = {"institute", "hospital", "university", "college", "school", "academy", "court", "council",
              "committee", "commission", "agency", "department", "ministry", "office", "bureau", "service",
@@ -19,7 +21,8 @@ ORG_WORDS = {"institute", "hospital", "university", "college", "school", "academ
              "airline", "airways", "times", "post", "news", "press", "network", "radio", "television", "tv",
              "journal", "herald", "tribune", "gazette", "daily", "magazine", "army", "navy", "police", "church",
              "congress", "parliament", "senate", "assembly", "board", "authority", "administration", "centre",
-             "center", "laboratory", "laboratories", "museum", "theater", "theatre", "orchestra", "circuit",
+             "center", "laboratory", "laboratories", "museum", "theater", "theatre", "orchestra", "circuit", "brigade",
+             "regiment", "battalion", "fleet", "corps",
              "systems", "industries", "motors", "holdings", "enterprises", "partners", "studios",
              "records", "guard", "force", "command", "organization", "organisation", "movement", "front", "tech",
              "polytechnic", "institution", "ministry"}

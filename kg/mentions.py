@@ -5,9 +5,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import gazetteer
-from .lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES, OTHER_NAME_LABELS,
-                      PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS,
-                      TITLES)
+from .lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES, ORG_WORDS,
+                      OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS,
+                      PLACE_WORDS, STRIP_WORDS, TITLES)
 from .relations import STATE_NOUNS
 
 
@@ -181,10 +181,21 @@ def _city_in_context(span):
         root.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
 
 
+def _titled_name(span):
+    """Tell whether a span is a title and a full name ("Prince Norodom Ranariddh"), not a named thing
+    ("General Electric", "King Street", "Prince Edward Island")."""
+    words = [t for t in span[1:] if t.is_alpha]
+    return (len(span) >= 3 and _is_title(span[0], HONORIFICS) and len(words) >= 2
+            and all(t.text[:1].isupper() for t in words) and span[-1].lower_ not in PLACE_WORDS | ORG_WORDS)
+
+
 def _pieces(doc, ent):
     """Yield (start, name start, end, NER label) of the names in one NER span: mostly the span itself,
     but a city before a broadcaster is two names ("Paris Radio Monte Carlo", "Cairo AL-AHALI")."""
     start, name_start, end = _trim(doc, ent)
+    if _titled_name(doc[start:end]) and ent.label_ != "PERSON":  # "Prince Norodom Ranariddh" typed a GPE
+        yield start, start + 1, end, "PERSON"
+        return
     if doc[end - 1].lower_ in EVENT_WORDS:  # "the Boston Marathon bombing": the event is no entity, its city is
         for size in (2, 1):
             prefix = doc[start:start + size].text

@@ -110,6 +110,13 @@ def test_entities_split_table(text, labels):
     ("Twin bombs exploded near the finish line of the annual Boston Marathon.", "Boston", "City"),
     ("The army moved into the Bogside area of Derry to take control.", "Derry", "City"),
     ("Lyon, the third-largest city after Paris and Marseille, is on alert.", "Lyon", "City"),
+    # what the text says a name is outweighs the town that shares it
+    ("Rumors said the Chilean copper company Codelco would shut its smelter.", "Codelco", "Organization"),
+    ("In Washington, the General Accounting Office (GAO) issued a report.", "General Accounting Office",
+     "Organization"),
+    ("Booth was shot 11 days after the assassination of Lincoln.", "Lincoln", "Person"),
+    ("The last Incan King of Peru, Atahualpa, was murdered on the orders of Pizarro.", "Atahualpa", "Person"),
+    ("So said his son and representative in Thailand, Prince Norodom Ranariddh.", "Norodom Ranariddh", "Person"),
     # a state GeoNames no longer lists is still a country
     ("The meeting will be held at the request of the Soviet Union.", "Soviet Union", "Country"),
 ])
