@@ -105,6 +105,8 @@ def _name_votes(doc, mention):
 
 def _is_actor(doc, mention):
     """Tell whether a mention acts in its sentence: a subject, a possessor or a by-agent."""
+    if mention.end < len(doc) and doc[mention.end].text == "(":
+        return False  # a dateline, "Paris (AFP) - Macron said": the city only tells where the story was filed
     head = doc[mention.start:mention.end].root
     return head.dep_ in ("nsubj", "poss") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 

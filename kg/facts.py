@@ -317,13 +317,14 @@ def from_nouns(s):
 
 def extract_facts(doc, index, published):
     """Return every fact the rules read from a parsed document, in text order, without repeats."""
+    from .datelines import from_dateline
     from .locatives import from_locatives
     from .patterns import from_patterns  # titles, appositions, predecessors
 
     facts, seen = [], set()
     for sent in doc.sents:
         s = Sentence(sent, index, published)
-        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s), *from_locatives(s)):
+        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s), *from_locatives(s), *from_dateline(s)):
             key = (fact.subject, fact.predicate, fact.object, fact.sentence.start)
             if key not in seen:
                 seen.add(key)

@@ -57,7 +57,7 @@ DEMONYMS = {
 KNOWN_ORGANIZATIONS = {
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Google", "Apple", "Microsoft", "Amazon",
     "Reuters", "AFP", "BBC", "CNN", "Bloomberg", "Telegram", "WhatsApp", "Netflix", "Tesla", "Uber",
-    "Interfax", "TASS", "Xinhua", "Kremlin", "Pentagon", "NATO", "Nato", "Hamas", "Hezbollah", "Taliban",
+    "Interfax", "TASS", "ITAR-TASS", "Xinhua", "Kremlin", "Pentagon", "NATO", "Nato", "Hamas", "Hezbollah", "Taliban",
     "Islamic State", "ISIS", "ISIL", "IS", "Al Qaeda", "al-Qaeda", "Al-Qaeda", "Boko Haram", "al-Shabab",
     "Al-Shabaab", "European Union", "United Nations", "Red Cross", "Interpol", "Europol", "FBI", "CIA",
     "Associated Press", "World Bank", "International Monetary Fund", "IMF", "OPEC", "World Health Organization",

@@ -1,0 +1,70 @@
+"""Facts from wire datelines: "BANGKOK, Thailand (AP) --", "Moscow March 5 (ITAR-TASS) --",
+"Paris Radio Monte Carlo in Arabic": the agency files from a bureau in the place."""
+
+from .facts import Arg
+
+DATELINE_ENDS = {"--", "—", "–", "-", "_", ":"}
+MAX_DATE_TOKENS = 4  # "March 5", "29 Apr", "February 15,"
+
+
+def _is_code(token):
+    """Tell whether a token is a monitoring service's story code ("PA2904034294") or its "(Text)" tag."""
+    text = token.text
+    return (text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)) or (
+        text in ("(", ")", "Text"))
+
+
+def _entity_run(s, i, end):
+    """Return (arg, next index) for the entity mention starting at token i, or (None, i)."""
+    found = s.index.at(s.sent.doc[i]) if i < end else None
+    if not found:
+        return None, i
+    j = i
+    while j < end and s.index.at(s.sent.doc[j]) == found:
+        j += 1
+    return Arg(*found), j
+
+
+def _places(s, i, end):
+    """Return the places that open a dateline ("BANGKOK, Thailand") and the index after them."""
+    doc, places = s.sent.doc, []
+    while i < end:
+        arg, j = _entity_run(s, i, end)
+        if arg is None or s.type_of(arg.key) != "Place":
+            break
+        places.append(arg)
+        i = j + 1 if j < end and doc[j].text == "," else j
+    return places, i
+
+
+def _agency(s, i, end):
+    """Return the organisation after a dateline's places and date, bracketed or not, or None."""
+    doc = s.sent.doc
+    skipped = 0
+    while i < end and skipped < MAX_DATE_TOKENS and doc[i].ent_type_ in ("DATE", "CARDINAL") or (
+            i < end and doc[i].text == ","):
+        i, skipped = i + 1, skipped + 1
+    bracketed = i < end and doc[i].text == "("
+    arg, j = _entity_run(s, i + bracketed, end)
+    if arg is None or s.type_of(arg.key) != "Organization":
+        return None
+    if bracketed:
+        j = j + 1 if j < end and doc[j].text == ")" else -1
+    closes = j == end or (0 <= j < end and (doc[j].text in DATELINE_ENDS or doc[j].lower_ == "in"))
+    return arg if j >= 0 and closes else None
+
+
+def from_dateline(s):
+    """Yield hasBureauIn facts from a dateline that opens a sentence (after any story code)."""
+    end = s.sent.end
+    for token in s.sent[:8]:
+        if s.index.at(token):
+            places, i = _places(s, token.i, end)
+            agency = _agency(s, i, end) if places else None
+            for place in places if agency else ():
+                fact = s.shaped_fact("hasBureauIn", agency, place, "dateline", 0.8)
+                if fact:
+                    yield fact
+            return
+        if not _is_code(token):
+            return
