@@ -57,36 +57,49 @@ def _prep_objects(noun):
     return found
 
 
+def _described_by(noun):
+    """Return a describing noun's group: its title words (itself and modifiers), then those and its objects."""
+    # "Jill Biden, the wife of the U.S. president" or "the U.S. president's wife": the title there is another's
+    title = [noun] + [t for c in noun.children if c.dep_ in ("compound", "amod") for t in c.subtree]
+    names = [noun] + [t for c in noun.children if c.dep_ in MODIFIER_DEPS for t in c.subtree] + _prep_objects(noun)
+    return sorted(set(title), key=lambda t: t.i), sorted(set(names), key=lambda t: t.i), noun
+
+
 def _title_groups(token):
-    """Return the word groups that may title a name: its left modifiers, then each appositive."""
-    left = [t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i]
+    """Return the word groups that may title a name: its left modifiers, then each appositive,
+    as (title words, words that may name the organisation, the describing noun)."""
+    left = sorted({t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i},
+                  key=lambda t: t.i)
     # the noun right before a name may be its job: "FAA Administrator Allan McArtor"
     nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
                    and c.i < token.i), key=lambda t: t.i, default=None)
-    groups = [(sorted(set(left), key=lambda t: t.i), nearest)]
-    for appos in (c for c in token.children if c.dep_ == "appos"):
-        # "Putin, Russia's president", "an ecologist at Cornell": the appositive, its modifiers, its preposition
-        words = [appos] + [t for c in appos.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
-        words += _prep_objects(appos)
-        groups.append((sorted(set(words), key=lambda t: t.i), appos))
+    groups = [(left, left, nearest)]
+    # "Putin, Russia's president", "an ecologist at Cornell", and each conjunct: "leader of the Bosnian Serbs
+    # and vice-president of the Union of Serb Writers"
+    nouns = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "the deputy secretary of the ministry, Ali"
+        nouns.append(token.head)
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "Foster is the AP's regional reporter"
-        for attr in (c for c in token.head.children if c.dep_ == "attr"):
-            words = [attr] + [t for c in attr.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
-            words += _prep_objects(attr)
-            groups.append((sorted(set(words), key=lambda t: t.i), attr))
-    return groups
+        nouns += [c for c in token.head.children if c.dep_ == "attr"]
+    groups += [_described_by(n) for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+    # "director of the Foundation and a member of the Network": a conjunct counts only with a real title
+    conjuncts = [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    return groups + [_described_by(n)[:2] + (None,) for n in conjuncts]
 
 
 def from_titles(s, person_token, person):
     """Yield leaderOf/worksFor from a titled name: "U.S. President Joe Biden", "Putin, Russia's president"."""
-    for group, appositive in _title_groups(person_token):
+    for title_group, group, appositive in _title_groups(person_token):
         # the person's own words are no organisation, but a title inside the mention still counts
-        words = [t for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
-                 or t.lower_.rstrip(".") in TITLES]
+        mine = {t.i for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
+                or t.lower_.rstrip(".") in TITLES}
+        words = [t for t in group if t.i in mine]
+        titled = [t for t in title_group if t.i in mine]
         if person_token.i not in s.index.token_entity:  # "the Ukrainian president": the title is the mention
             words.append(person_token)
+            titled.append(person_token)
         # a title word inside another name is no title: "Bill Armstrong ... at CL King & Associates"
-        title, leads = _title_words([t for t in words if s.index.at(t) is None or s.index.at(t)[0] == person.key],
+        title, leads = _title_words([t for t in titled if s.index.at(t) is None or s.index.at(t)[0] == person.key],
                                     appositive)
         if not title:
             continue

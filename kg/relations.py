@@ -80,7 +80,7 @@ CATALOGUE = (
              subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.7),
     Relation("ownerOf", verbs=("own", "acquire", "buy", "purchase"), nouns=("owner",),
              subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.6),
-    Relation("worksFor", verbs=("work", "serve"), verb_preps=("for", "at", "with"),
+    Relation("worksFor", verbs=("work", "serve", "teach"), verb_preps=("for", "at", "with"),
              direct_object=False, nouns=("employee", "member", "official", "spokesman", "spokeswoman"),
              subject_types=(PERSON,), object_types=(ORG, PLACE), confidence=0.6),
     Relation("livesIn", verbs=("live", "reside", "bear", "settle", "grow"), verb_preps=("in", "near"),
