@@ -1,7 +1,7 @@
 """Facts from wire datelines: "BANGKOK, Thailand (AP) --", "Moscow March 5 (ITAR-TASS) --",
 "Paris Radio Monte Carlo in Arabic": the agency files from a bureau in the place."""
 
-from .facts import Arg
+from .sentence import Arg
 
 DATELINE_ENDS = {"--", "—", "–", "-", "_", ":"}
 MAX_DATE_TOKENS = 4  # "March 5", "29 Apr", "February 15,"

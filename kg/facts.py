@@ -1,140 +1,13 @@
 """Read facts between entities from a parsed sentence, by the relation catalogue."""
 
-from dataclasses import dataclass
+from .factuality import clause_head, is_factual
+from .relations import CONVICTION_WORDS, INSTRUMENT_NOUNS, NOUN_RELATIONS, ROLE_NOUNS, STATE_NOUNS, VERB_RELATIONS
+from .sentence import Arg, Sentence
 
-from . import dates
-from .confidence import confidence as rule_confidence
-from .factuality import attribution, clause_head, is_factual
-from .model import Fact, Span
-from .relations import BY_NAME, NOUN_RELATIONS, ROLE_NOUNS, STATE_NOUNS, VERB_RELATIONS
-
-COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
 LIGHT_VERBS = {"hold", "have", "make", "use", "pay", "conduct", "launch", "carry", "offer", "provide", "give",
                "affirm", "stress", "express", "pledge", "voice", "receive", "announce", "hold", "take", "begin",
                "stage", "mount", "continue", "extend", "reaffirm", "promise", "declare", "show", "impose",
                "slap", "level", "lodge", "file", "issue", "deliver"}
-DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
-
-
-@dataclass(frozen=True)
-class Arg:
-    """An entity filling a fact's slot, with the mention that names it there."""
-
-    key: str
-    mention: Span
-    direct: bool = True  # False when read from a modifier ("a U.S. statement") or a pronoun
-    alternative: "Arg | None" = None  # "Afghan soldiers": Afghanistan as an actor, a group as a victim
-
-
-class Sentence:
-    """One sentence with the entity index it needs to turn words into facts."""
-
-    def __init__(self, sent, index, published):
-        self.sent = sent
-        self.index = index
-        self.published = published
-        text = sent.text.rstrip()  # the paragraph break after a sentence is not evidence
-        self.span = Span(sent.start_char, sent.start_char + len(text), text)
-
-    def arg(self, token, modifiers=True):
-        """Return the entity a token names: its mention or antecedent, else (with modifiers) the state
-        behind "Russian troops", an unnamed group ("gunmen"), or an entity modifying the word."""
-        found = self.index.at(token)
-        if found:
-            return Arg(*found)
-        if token.lower_ in ("they", "them") and token.pos_ == "PRON":
-            return self._previous_subject(token)
-        if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
-            return None
-        for child in token.children:  # "the alleged killer, Cherif Chekatt"
-            named = self.index.at(child) if child.dep_ == "appos" else None
-            if named and self.type_of(named[0]) != "Place":  # "Donetsk region, Ukraine" is a locative
-                return Arg(*named)
-        modifier = None
-        for child in token.children:  # "a U.S. statement", "NATO deployment", "Ukraine's sovereignty"
-            if child.dep_ in ("compound", "poss", "amod", "nmod") and self.index.at(child):
-                modifier = Arg(*self.index.at(child), direct=False)
-                break
-        group = self.index.group(token)
-        group = Arg(*group, direct=False) if group else None
-        if modifier and token.lower_ in STATE_NOUNS and self.type_of(modifier.key) == "Place":
-            return Arg(modifier.key, modifier.mention, False, group)
-        return group or modifier
-
-    def _previous_subject(self, pronoun):
-        """Return who "they" are: the subject of the previous sentence, when it names a group or state."""
-        start = self.sent.start
-        if start == 0:
-            return None
-        previous = self.sent.doc[start - 1].sent
-        for token in previous:
-            # a "they" answered by another "they" stays unresolved: no chain back through the text
-            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.lower_ not in ("they", "them"):
-                found = self.arg(token)
-                if found and self.type_of(found.key) in ("Group", "Organization", "Place"):
-                    span = Span(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text)
-                    return Arg(found.key, span, direct=False)
-        return None
-
-    def args(self, token, modifiers=True):
-        """Return the entities of a token and of its conjuncts ("Ukraine, Western countries and NATO")."""
-        found = []
-        for t in (token, *token.conjuncts):
-            a = self.arg(t, modifiers)
-            if a and a.key not in [f.key for f in found]:
-                found.append(a)
-        return found
-
-    def type_of(self, key):
-        """Return the coarse class of an entity."""
-        etype = self.index.type_of(key)
-        return COARSE.get(etype, etype)
-
-    def date(self, *tokens):
-        """Return the resolved date attached to any of these tokens, else the sentence's only day."""
-        for token in tokens:
-            for child in token.children:
-                targets = [g for g in child.children if g.dep_ == "pobj"] if (
-                    child.dep_ == "prep" and child.lower_ in DATE_PREPS) else [child]
-                for t in targets:
-                    if t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "obl"):
-                        ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
-                        value = dates.resolve(ent.text, self.published)
-                        if value:
-                            return value
-        days = {dates.resolve(e.text, self.published) for e in self.sent.ents if e.label_ == "DATE"}
-        days = {d for d in days if d and len(d) == 10}
-        return days.pop() if len(days) == 1 else None
-
-    def shaped_fact(self, name, subj, obj, rule, prior):
-        """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation."""
-        if subj.key == obj.key:
-            return None
-        conf = rule_confidence(name, rule, prior, subj.direct and obj.direct)
-        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule)
-
-    def fits(self, relation, subj, obj):
-        """Return the first (subject, object) among the readings of two arguments the relation's types allow."""
-        for s_ in (subj, subj.alternative):
-            for o_ in (obj, obj.alternative):
-                if s_ and o_ and s_.key != o_.key and self.type_of(s_.key) in relation.subject_types \
-                        and self.type_of(o_.key) in relation.object_types:
-                    return s_, o_
-        return None, None
-
-    def fact(self, relation, subj, obj, rule, trigger, confidence=None):
-        """Return a Fact if the two entities fit the relation's types, else None."""
-        subj, obj = self.fits(relation, subj, obj)
-        if subj is None:
-            return None
-        if relation.person_subject_as and self.type_of(subj.key) == "Person":
-            relation = BY_NAME[relation.person_subject_as]
-        conf = rule_confidence(relation.name, rule, relation.confidence if confidence is None else confidence,
-                               subj.direct and obj.direct)
-        said_by = attribution(trigger, self.arg, self.args)
-        return Fact(subj.key, relation.name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
-                    date=self.date(trigger, trigger.head) if relation.event else None,
-                    attributed_to=said_by)
 
 
 def verb_subjects(s, verb):
@@ -142,7 +15,7 @@ def verb_subjects(s, verb):
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return _described(s, verb.head)
+                return _described(s, verb.head) or _wielder(s, verb.head)
             return s.args(child)
         if child.dep_ == "agent":
             return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
@@ -167,7 +40,18 @@ def _described(s, noun):
     return found
 
 
+def _wielder(s, noun):
+    """Return who used a weapon named by a noun: "Oswald fired the shots that killed Kennedy"."""
+    if noun.lemma_ in INSTRUMENT_NOUNS and noun.dep_ == "dobj":
+        return verb_subjects(s, noun.head)
+    return []
+
+
 def _passive_subjects(s, verb):
+    """Return what a passive verb is about: its subject, or the name a relative clause hangs on."""
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that")
+                                    for c in verb.children):
+        return _described(s, verb.head)  # "Oswald, who had just been shot by Jack Ruby"
     found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
     if not found and verb.dep_ in ("acl", "appos", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         found = s.args(verb.head)  # "Chekatt, shot dead by police"
@@ -243,6 +127,20 @@ def noun_actor(s, noun):
     return [a for c in noun.children if c.dep_ in ("compound", "amod") for a in s.args(c, modifiers=False)]
 
 
+def _convicted(s, noun):
+    """Return who was found guilty of the act a noun names: "Sirhan was convicted of Kennedy's killing",
+    "Ray is serving 99 years for the murder of King"; there the possessor is the victim, not the actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for", "to"):
+        return []
+    governor = prep.head
+    if governor.pos_ in ("ADJ", "NOUN"):  # "pleaded guilty to the murder", "serving a sentence for the murder"
+        governor = governor.head
+    if prep.head.lemma_ not in CONVICTION_WORDS or governor.pos_ not in ("VERB", "AUX"):
+        return []
+    return _passive_subjects(s, governor) or verb_subjects(s, governor)
+
+
 def noun_role_holder(s, noun):
     """Return who a role noun describes: the copula's subject or the name it stands in apposition to."""
     if noun.dep_ == "attr":
@@ -250,7 +148,11 @@ def noun_role_holder(s, noun):
     if noun.dep_ in ("appos", "compound"):  # "Booth, the assassin of Lincoln", "Kennedy assassin Sirhan"
         return s.args(noun.head, modifiers=False)
     heads = [c for c in noun.children if c.dep_ == "appos"]
-    return [a for h in heads for a in s.args(h, modifiers=False)]
+    found = [a for h in heads for a in s.args(h, modifiers=False)]
+    after = noun.i + 2
+    if not found and after < s.sent.end and noun.nbor(1).text == "," and s.index.at(noun.doc[after]):
+        found = [Arg(*s.index.at(noun.doc[after]))]  # "Kennedy's assassin, Lee Harvey Oswald,": a missed apposition
+    return found
 
 
 def noun_objects(s, noun, relation, skip_poss):
@@ -301,7 +203,8 @@ def from_nouns(s):
         # a role noun presupposes its fact ("to examine Kennedy's assassin"); only a copula asserts it
         if not (is_factual(noun.head) if role and noun.dep_ == "attr" else role or is_factual(noun)):
             continue
-        subjects = noun_role_holder(s, noun) if role else noun_actor(s, noun)
+        convicted = [] if role else _convicted(s, noun)
+        subjects = noun_role_holder(s, noun) if role else convicted or noun_actor(s, noun)
         sides = _between(s, noun)
         for relation in NOUN_RELATIONS[lemma]:
             if sides and not subjects:  # "a battle between troops and terrorists": the first side acts
@@ -309,7 +212,7 @@ def from_nouns(s):
                 if fact:
                     yield fact
             for subj in subjects:
-                for obj in noun_objects(s, noun, relation, skip_poss=not role):
+                for obj in noun_objects(s, noun, relation, skip_poss=not (role or convicted)):
                     fact = s.fact(relation, subj, obj, f"noun:{lemma}", noun)
                     if fact:
                         yield fact

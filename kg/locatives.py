@@ -1,6 +1,6 @@
 """Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
 
-from .facts import Arg
+from .sentence import Arg
 from .patterns import is_role
 from .relations import LEADER_TITLES, POLITICAL_TITLES
 

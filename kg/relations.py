@@ -128,6 +128,10 @@ PREDECESSOR_NOUNS = {"predecessor": "forward", "successor": "backward"}
 # Lincoln"): the described entity is the subject. Other nouns name an act whose possessor acts.
 ROLE_NOUNS = {"ally", "partner", "founder", "co-founder", "owner", "resident", "native", "employee", "member",
               "official", "spokesman", "spokeswoman", "assassin", "killer", "murderer"}
+# Weapons and their shots: "the shots that killed Kennedy" were fired by someone, who did the killing.
+INSTRUMENT_NOUNS = {"shot", "bullet", "bomb", "missile", "rocket", "shell", "grenade", "round", "device", "mine"}
+# Words of a court's verdict or its sentence: "convicted of the murder of X" asserts the act of their subject.
+CONVICTION_WORDS = {"convict", "sentence", "jail", "imprison", "execute", "hang", "serve", "guilty"}
 # Words that report speech: a fact under them is attributed to their subject.
 SPEECH_VERBS = {"say", "tell", "state", "claim", "allege", "announce", "report", "insist", "add", "write",
                 "confirm", "declare", "assert", "argue", "affirm", "note", "suggest", "warn", "accuse"}
