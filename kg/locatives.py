@@ -222,6 +222,24 @@ def _residence(s, place):
     return "citizenOf" if s.index.type_of(place.key) == "Country" else "livesIn"
 
 
+# An organisation's headquarters name where it is based: "NRC headquarters in Rockville", "the bank's
+# Frankfurt headquarters", "the headquarters of Shell in The Hague".
+SEAT_NOUNS = {"headquarters", "hq", "head office", "headquarter"}
+
+
+def from_headquarters(s, token):
+    """Yield basedIn from an organisation's headquarters and the place named with them."""
+    if token.lower_ not in SEAT_NOUNS or s.index.at(token):
+        return
+    words = [c for c in token.children if c.dep_ in ("compound", "poss")]
+    words += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    owners = [a for a in (s.arg(w, modifiers=False) for w in words) if a and s.type_of(a.key) == "Organization"]
+    for owner in owners:
+        for place in _home_places(s, token):
+            yield s.shaped_fact("basedIn", owner, place, "headquarters-locative", 0.8)
+
+
 def from_locatives(s):
     """Yield the place facts of one sentence."""
     for token in s.sent:
@@ -231,3 +249,4 @@ def from_locatives(s):
             yield from filter(None, from_role_modifier(s, token))
         yield from filter(None, from_based(s, token))
         yield from filter(None, from_home(s, token))
+        yield from filter(None, from_headquarters(s, token))

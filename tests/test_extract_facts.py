@@ -92,6 +92,7 @@ def test_extract_facts_found(text, expected):
     ("Scientists at Tennessee Tech in Cookeville built the device.", [("Tennessee Tech", "basedIn", "Cookeville")]),
     ("Betsy Ross was born in Philadelphia.", [("Betsy Ross", "livesIn", "Philadelphia")]),
     ("Pepperell, based in West Point, Ga., makes towels.", [("Pepperell", "basedIn", "West Point")]),
+    ("Police searched Deutsche Bank's Frankfurt headquarters on Tuesday.", [("Deutsche Bank", "basedIn", "Frankfurt")]),
     # unnamed groups in events, and "they"
     ("Taliban gunmen attacked Camp Shorabak in Helmand. They killed 23 soldiers.",
      [("Taliban gunmen", "attacked", "Camp Shorabak"), ("Taliban gunmen", "killed", "soldiers")]),
