@@ -223,11 +223,13 @@ def extract_facts(doc, index, published):
     from .datelines import from_dateline
     from .locatives import from_locatives
     from .patterns import from_patterns  # titles, appositions, predecessors
+    from .placefacts import from_places
 
     facts, seen = [], set()
     for sent in doc.sents:
         s = Sentence(sent, index, published)
-        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s), *from_locatives(s), *from_dateline(s)):
+        for fact in (*from_verbs(s), *from_nouns(s), *from_patterns(s), *from_locatives(s), *from_places(s),
+                     *from_dateline(s)):
             key = (fact.subject, fact.predicate, fact.object, fact.sentence.start)
             if key not in seen:
                 seen.add(key)

@@ -13,10 +13,11 @@ COUNTRY_ALIASES = {
     "England": "GB", "Russian Federation": "RU", "Holland": "NL", "the Netherlands": "NL",
     "South Korea": "KR", "North Korea": "KP", "Czech Republic": "CZ", "Ivory Coast": "CI",
     "UAE": "AE", "Burma": "MM", "Vatican": "VA", "Palestine": "PS", "Congo": "CD", "DR Congo": "CD",
+    "Bosnia": "BA", "West Germany": "DE",
 }
 # States news still names that GeoNames no longer lists: ISO 3166 reserves their old codes.
 HISTORIC_COUNTRIES = {"SU": ("Soviet Union", ("USSR", "U.S.S.R.", "the Soviet Union")),
-                      "YU": ("Yugoslavia", ())}
+                      "YU": ("Yugoslavia", ()), "DD": ("East Germany", ("German Democratic Republic",))}
 # AP-style abbreviations of US states, as datelines and "Akron, Ohio"-style locatives write them.
 US_STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",

@@ -172,8 +172,8 @@ def _capitalised_runs(doc, covered):
 def _city_in_context(span):
     """Tell whether a run of capitalised words is a known city the sentence treats as a place."""
     city = gazetteer.city(span.text)
-    if city is None:
-        return False
+    if city is None or any(t.ent_type_ in ("DATE", "TIME") for t in span):
+        return False  # "in March" is a month, whatever town shares its name
     root = span.root
     head = root.head
     return city.population >= 1_000_000 or head.lemma_ in PLACE_NOUNS or (

@@ -1,0 +1,120 @@
+"""Where places and organisations lie, read from noun-phrase shapes the preposition rules miss:
+"Yerevan, the capital of Armenia", "Beijing's Tiananmen Square", "Bugesera in the south of Rwanda",
+"the Palace of Fine Arts, in San Francisco", "Fort Bend, Galveston and Harris Counties in Texas"."""
+
+CAPITAL_NOUNS = {"capital"}
+# Nouns for a part of a place: "in the southeastern part of Rwanda", "on the outskirts of Kabul".
+PART_NOUNS = {"part", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "center", "centre", "heart", "outskirts", "suburbs", "edge", "interior", "coast", "region", "area"}
+CONTAINERS = {"Country", "Region", "City"}
+PROPERTY = {"Place": "locatedIn", "Organization": "basedIn"}
+
+
+def _named(s, token, kinds=("Place",)):
+    """Return the entity a token names if it is of one of these coarse kinds, else None."""
+    found = s.arg(token, modifiers=False)
+    return found if found and s.type_of(found.key) in kinds else None
+
+
+def _is_container(s, arg):
+    return s.index.type_of(arg.key) in CONTAINERS
+
+
+def _pobjs(token, preps):
+    """Yield the objects of a token's prepositions among these."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def from_capital(s, token):
+    """Yield locatedIn from "Yerevan, the capital of Armenia" and "Bosnia's capital, Sarajevo"."""
+    if token.lemma_ not in CAPITAL_NOUNS:
+        return
+    countries = [p for p in (_named(s, t) for t in _pobjs(token, ("of",))) if p]
+    countries += [p for p in (_named(s, c) for c in token.children if c.dep_ in ("poss", "compound")) if p]
+    cities = [p for p in (_named(s, c) for c in token.children if c.dep_ == "appos") if p]
+    if token.dep_ == "appos":
+        cities += [p for p in [_named(s, token.head)] if p]
+    for city in cities:
+        for country in countries:
+            yield s.shaped_fact("locatedIn", city, country, "capital-locative", 0.9)
+
+
+def _place_in_part(s, token):
+    """Return the place a part noun is part of: "the southeastern part of Rwanda" -> Rwanda."""
+    if token.lemma_ in PART_NOUNS:
+        return next((p for p in (_named(s, t) for t in _pobjs(token, ("of",))) if p), None)
+    return _named(s, token)
+
+
+def from_part(s, token):
+    """Yield locatedIn / basedIn from "Bugesera in the southeastern part of Rwanda" and "X, in Y"."""
+    here = _named(s, token, ("Place", "Organization"))
+    if here is None:
+        return
+    wheres = [t for t in _pobjs(token, ("in",)) if t.lemma_ in PART_NOUNS]
+    doc = token.doc
+    if token.i + 3 < s.sent.end and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "in" and (
+            doc[token.i + 2].head.i != token.i):  # "the Palace of Fine Arts, in San Francisco", parsed apart
+        wheres += [g for g in doc[token.i + 2].children if g.dep_ == "pobj"]
+    wheres += _sibling_in(s, token, _last_word(s, token))  # "in Bugesera in the south of Rwanda"
+    for where in wheres:
+        there = _place_in_part(s, where)
+        if there and _is_container(s, there) and there.key != here.key:
+            yield s.shaped_fact(PROPERTY[s.type_of(here.key)], here, there, "part-locative", 0.7)
+
+
+def _last_word(s, token):
+    """Return the last word of the mention a token belongs to."""
+    here = s.index.at(token)
+    while token.i + 1 < s.sent.end and s.index.at(token.nbor(1)) == here:
+        token = token.nbor(1)
+    return token
+
+
+def _sibling_in(s, token, last):
+    """Return the objects of an "in" right after `last` that the parser hung on the verb of the phrase
+    `token` opens: "clashes in Kidal in northern Mali" (both "in"s on "clashes")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "throughout", "across"):
+        return []
+    after = last.i + 1
+    if after < s.sent.end and token.doc[after].lower_ == "in" and token.doc[after].head.i == token.head.head.i:
+        return [g for g in token.doc[after].children if g.dep_ == "pobj"]
+    return []
+
+
+def from_possessor(s, token):
+    """Yield locatedIn from "Beijing's Tiananmen Square", "California's Sierra Nevada"."""
+    here = _named(s, token)
+    if here is None or s.index.type_of(here.key) == "Country":
+        return
+    for child in (c for c in token.children if c.dep_ == "poss"):
+        there = _named(s, child)
+        if there and _is_container(s, there) and there.key != here.key:
+            yield s.shaped_fact("locatedIn", here, there, "possessor-locative", 0.7)
+
+
+def from_conjuncts(s, token):
+    """Yield locatedIn for every place of a list the last one places: "Brazoria, Galveston and Harris
+    Counties in southeast Texas"."""
+    if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+        return
+    members = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.head.i != t.i]
+    places = [p for p in (_named(s, m) for m in members) if p]
+    others = [m for m in members if s.arg(m, modifiers=False) and not _named(s, m)]
+    if len(places) < 2 or others:
+        return  # a list naming people or organisations too is no list of places
+    wheres = [t for m in members for t in _pobjs(m, ("in",))] + _sibling_in(s, token, _last_word(s, members[-1]))
+    theres = [p for p in (_named(s, t) for t in wheres) if p]
+    for there in theres[:1] if len(theres) == 1 and _is_container(s, theres[0]) else ():
+        for here in places:
+            if here.key != there.key:
+                yield s.shaped_fact("locatedIn", here, there, "list-locative", 0.6)
+
+
+def from_places(s):
+    """Yield the place facts of one sentence that the preposition and comma rules do not read."""
+    for token in s.sent:
+        for rule in (from_capital, from_part, from_possessor, from_conjuncts):
+            yield from filter(None, rule(s, token))
