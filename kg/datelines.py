@@ -1,5 +1,5 @@
-"""Facts from wire datelines: "BANGKOK, Thailand (AP) --", "Moscow March 5 (ITAR-TASS) --",
-"Paris Radio Monte Carlo in Arabic": the agency files from a bureau in the place."""
+"""Facts from wire datelines: "HANOI, Vietnam (AP) --", "Moscow June 12 (ITAR-TASS) --",
+"Paris Radio Orient in Arabic": the agency files from a bureau in the place."""
 
 from .sentence import Arg
 
@@ -57,14 +57,21 @@ def _agency(s, i, end):
 def from_dateline(s):
     """Yield hasBureauIn facts from a dateline that opens a sentence (after any story code)."""
     end = s.sent.end
-    for token in s.sent[:8]:
-        if s.index.at(token):
-            places, i = _places(s, token.i, end)
-            agency = _agency(s, i, end) if places else None
-            for place in places if agency else ():
-                fact = s.shaped_fact("hasBureauIn", agency, place, "dateline", 0.8)
-                if fact:
-                    yield fact
-            return
-        if not _is_code(token):
+    for token in _openings(s):
+        places, i = _places(s, token.i, end)
+        agency = _agency(s, i, end) if places else None
+        for place in places if agency else ():
+            fact = s.shaped_fact("hasBureauIn", agency, place, "dateline", 0.8)
+            if fact:
+                yield fact
+
+
+def _openings(s):
+    """Yield the words that may open a dateline: the first name of a sentence (after any story code), and
+    a name right after a story code that follows a headline ("... Reform Plan PM1203121294 Moscow ...")."""
+    doc = s.sent.doc
+    for token in s.sent:
+        if s.index.at(token) and (token.i == s.sent.start or _is_code(doc[token.i - 1])):
+            yield token
+        if not _is_code(token) and token.i - s.sent.start > 20:
             return

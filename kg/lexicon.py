@@ -52,7 +52,7 @@ PEOPLE_NOUNS = {"people", "man", "woman", "citizen", "national", "resident", "ci
 PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "ers", "ees", "ors")
 # Endings of common nouns for one person ("designer", "strategist", "historian"), for appositions.
 PERSON_SUFFIXES = ("er", "ist", "ian", "or", "man", "woman")
-# Words of broadcasters' names, which monitoring services write after the city: "Paris Radio Monte Carlo".
+# Words of broadcasters' names, which monitoring services write after the city: "Paris Radio Orient".
 MEDIA_WORDS = {"radio", "television", "tv"}
 # NER labels of names kg does not keep, unless the text names the same thing elsewhere as an entity.
 OTHER_NAME_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}

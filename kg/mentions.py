@@ -83,10 +83,12 @@ def _label(span, ner_label):
 def _demonym_label(span):
     """Return Place where a nationality word stands for its state or land, Group where for its people.
 
-    "Russian troops", "an Iranian deployment", "a French city", "Soviet pianist Vladimir Ashkenazy": the state,
+    "Russian troops", "an Iranian deployment", "a French city", "Soviet violinist David Oistrakh": the state,
     its land or a person's country; "Russian speakers", "Chechen militants", "the Russians": a group of people.
     """
     head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "in" and not span.text.endswith("s"):
+        return None  # "in Russian", "in Arabic 1500 GMT": a language
     if span.root.dep_ not in ("amod", "compound"):
         return "Group"
     # "German Chancellor Olaf Scholz": the title may sit between the nationality and its noun
@@ -191,7 +193,7 @@ def _titled_name(span):
 
 def _pieces(doc, ent):
     """Yield (start, name start, end, NER label) of the names in one NER span: mostly the span itself,
-    but a city before a broadcaster is two names ("Paris Radio Monte Carlo", "Cairo AL-AHALI")."""
+    but a city before a broadcaster is two names ("Paris Radio Orient", "Moscow ROSSIYSKAYA GAZETA")."""
     start, name_start, end = _trim(doc, ent)
     if _titled_name(doc[start:end]) and ent.label_ != "PERSON":  # "Prince Norodom Ranariddh" typed a GPE
         yield start, start + 1, end, "PERSON"
@@ -202,12 +204,13 @@ def _pieces(doc, ent):
             if end - start > size and (gazetteer.city(prefix) or gazetteer.country(prefix)):
                 yield start, start, start + size, "GPE"
                 return
-    if ent.label_ == "ORG":
+    if ent.label_ in ("ORG", "PERSON"):  # NER reads "Moscow ROSSIYSKAYA GAZETA" as one name, at times a person's
         for size in (1, 2):
             rest = doc[start + size:end]
-            if len(rest) and gazetteer.city(doc[start:start + size].text) and (
-                    any(t.lower_ in MEDIA_WORDS for t in rest) or all(t.is_upper and len(t) > 2 for t in rest
-                                                                        if t.is_alpha)):
+            words = [t for t in rest if t.is_alpha]
+            capitals = bool(words) and all(t.is_upper and len(t) > 2 for t in words)
+            if len(rest) and gazetteer.city(doc[start:start + size].text) and (capitals or (
+                    ent.label_ == "ORG" and any(t.lower_ in MEDIA_WORDS for t in rest))):
                 yield start, start, start + size, "GPE"
                 yield start + size, start + size, end, "ORG"
                 return
@@ -235,5 +238,35 @@ def find_mentions(doc):
                 unkept.append((start, end))
     found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
     found += _names_ner_missed(doc, found, covered, sent_of)
+    found += _agencies_after_cities(doc, found, covered, sent_of)
     return sorted(found, key=lambda m: m.start)
+
+
+def _agencies_after_cities(doc, found, covered, sent_of):
+    """Return the agencies a monitoring service's dateline names in capitals after the city:
+    "Moscow ROSSIYSKAYA GAZETA in Russian", "Osaka ASAHI SHIMBUN"."""
+    extra = []
+    for m in found:
+        opening = all(_is_story_code(t) for t in doc[doc[m.start].sent.start:m.start]) or (
+            m.start > 0 and _is_story_code(doc[m.start - 1]) and doc[m.start - 1].text not in "()")
+        if m.label != "Place" or m.text.isupper() or not opening:
+            continue  # a city in capitals opens a headline or an agency's dateline, not a monitoring one
+        end = m.end
+        while (end < len(doc) and end not in covered and doc[end].is_upper and not doc[end].is_stop
+               and len(doc[end].text.strip("-")) > 2):
+            end += 1
+        closes = end == len(doc) or doc[end].lower_ == "in" or doc[end].sent.start != doc[m.start].sent.start
+        if end > m.end and closes:
+            span = doc[m.end:end]
+            covered.update(range(m.end, end))
+            extra.append(Mention(m.end, end, span.text, span.start_char, span.end_char, "Organization",
+                                 sent_of[m.end], name=span.text, name_start=m.end))
+    return extra
+
+
+def _is_story_code(token):
+    """Tell whether a token is a monitoring service's story code ("PA2904034294") or its "(Text)" tag."""
+    text = token.text
+    return (text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)) or (
+        text in ("(", ")", "Text"))
 

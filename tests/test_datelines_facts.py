@@ -8,15 +8,18 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("BANGKOK, Thailand (AP) -- Police arrested two men on Monday.",
-     {("AP", "hasBureauIn", "Bangkok"), ("AP", "hasBureauIn", "Thailand")}),
-    ("MEXICO CITY (AP) -- The peso fell again.", {("AP", "hasBureauIn", "Mexico City")}),
-    ("Paris (AFP) - President Emmanuel Macron said on Monday he would visit Kyiv.",
+    ("HANOI, Vietnam (AP) -- Police arrested two men on Monday.",
+     {("AP", "hasBureauIn", "Hanoi"), ("AP", "hasBureauIn", "Vietnam")}),
+    ("NAIROBI (AP) -- The shilling fell again.", {("AP", "hasBureauIn", "Nairobi")}),
+    ("Paris (AFP) - Prime Minister Elisabeth Borne said on Monday she would visit Kyiv.",
      {("AFP", "hasBureauIn", "Paris")}),
-    ("(Text) Moscow March 5 (ITAR-TASS) -- Moscow newspapers concentrate on the speeches.",
+    ("(Text) Moscow June 12 (ITAR-TASS) -- The State Duma passed the budget on Friday.",
      {("ITAR-TASS", "hasBureauIn", "Moscow")}),
-    ("JN0704183294 Paris Radio Monte Carlo in Arabic 1700 GMT 7 Apr 94",
-     {("Radio Monte Carlo", "hasBureauIn", "Paris")}),
+    # a monitoring service writes the broadcaster or paper after the city, the paper in capitals
+    ("NC1203150994 Paris Radio Orient in Arabic 1500 GMT 12 Sep 94", {("Radio Orient", "hasBureauIn", "Paris")}),
+    ("Cabinet Approves Reform Plan PM1203121294 Moscow ROSSIYSKAYA GAZETA in Russian 12 Mar 94 p 3",
+     {("ROSSIYSKAYA GAZETA", "hasBureauIn", "Moscow")}),
+    ("Osaka ASAHI SHIMBUN", {("ASAHI SHIMBUN", "hasBureauIn", "Osaka")}),
 ])
 def test_datelines_agency_has_a_bureau_in_the_place(text, expected):
     facts = facts_of(text)
@@ -27,7 +30,8 @@ def test_datelines_agency_has_a_bureau_in_the_place(text, expected):
     "Kyiv, Ukraine's capital, was shelled by Russia overnight.",
     "London's Metropolitan Police said the man had been arrested.",
     "Paris, Berlin and NATO agreed on new sanctions.",
-    "Grand Rapids, Mich.",  # regression: a place closing the text made the dateline reader index past the end
+    "Kyiv UNDER SIEGE",  # a headline's capitals name no agency
+    "Ann Arbor, Mich.",  # regression: a place closing the text made the dateline reader index past the end
 ])
 def test_datelines_no_bureau_without_a_dateline(text):
     facts = facts_of(text)

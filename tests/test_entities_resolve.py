@@ -158,8 +158,9 @@ def test_entities_islamic_state_short_form(text, expected):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("JN0704183294 Paris Radio Monte Carlo in Arabic 1700 GMT 7 Apr 94", {"Paris": "City",
-                                                                          "Radio Monte Carlo": "Organization"}),
+    ("NC1203150994 Paris Radio Orient in Arabic 1500 GMT 12 Sep 94", {"Paris": "City", "Radio Orient": "Organization"}),
+    ("Cabinet Approves Reform Plan PM1203121294 Moscow ROSSIYSKAYA GAZETA in Russian 12 Mar 94 p 3",
+     {"Moscow": "City", "ROSSIYSKAYA GAZETA": "Organization"}),
     ("He works for the London Stock Exchange and reads the New York Times.", {"London Stock Exchange": "Organization"}),
 ])
 def test_entities_city_before_broadcaster_is_two_names(text, names):
