@@ -126,7 +126,7 @@ def _place_of(text, label, actor=False, metonymy=True):
 
 def _initials(name):
     """Return the capitals starting a name's words: "British Chambers of Commerce" -> "BCC",
-    "Conseil Superieur de l'Audiovisuel" -> "CSA"."""
+    "Organisation des Nations Unies" -> "ONU"."""
     return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
 
 
@@ -148,7 +148,7 @@ def _cluster_mentions(doc, mentions, metonymy=True):
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
-        # an acronym in brackets is no city, whatever town shares it: "the General Accounting Office (GAO)"
+        # an acronym in brackets is no city, whatever town shares it: "the Government Accountability Office (GAO)"
         acronym = m.text.isupper() and m.start > 0 and doc[m.start - 1].text == "("
         place = None if acronym else _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
         key = "place:" + place.name if place else match_key(m.name)

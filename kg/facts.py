@@ -51,7 +51,7 @@ def _passive_subjects(s, verb):
     """Return what a passive verb is about: its subject, or the name a relative clause hangs on."""
     if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that")
                                     for c in verb.children):
-        return _described(s, verb.head)  # "Oswald, who had just been shot by Jack Ruby"
+        return _described(s, verb.head)  # "the envoy, who was later shot by a guard"
     found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
     if not found and verb.dep_ in ("acl", "appos", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         found = s.args(verb.head)  # "Chekatt, shot dead by police"
@@ -59,7 +59,7 @@ def _passive_subjects(s, verb):
 
 
 def _agent_of_means(s, verb):
-    """Return who acted in "fighters were killed in IS attacks": the actor of the act named after "in"."""
+    """Return who acted in "soldiers died in Taliban raids": the actor of the act named after "in"."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
         for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_ in NOUN_RELATIONS):
             return noun_actor(s, noun)
@@ -97,7 +97,7 @@ def from_verbs(s):
         if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "Pepperell, based in West Point"
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "Rosneft, based in Moscow"
         for relation in VERB_RELATIONS[verb.lemma_]:
             if passive and relation.passive_subject:  # "was born in", "is based in": the passive subject
                 subjects = _passive_subjects(s, verb) or (
@@ -123,7 +123,7 @@ def noun_actor(s, noun):
             return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
     if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS | {"be"}:
         return verb_subjects(s, noun.head)
-    # "IS attacks", "a Russian airstrike": the entity inside the noun phrase acts
+    # "Taliban raids", "a Russian airstrike": the entity inside the noun phrase acts
     return [a for c in noun.children if c.dep_ in ("compound", "amod") for a in s.args(c, modifiers=False)]
 
 
@@ -145,13 +145,13 @@ def noun_role_holder(s, noun):
     """Return who a role noun describes: the copula's subject or the name it stands in apposition to."""
     if noun.dep_ == "attr":
         return verb_subjects(s, noun.head)
-    if noun.dep_ in ("appos", "compound"):  # "Booth, the assassin of Lincoln", "Kennedy assassin Sirhan"
+    if noun.dep_ in ("appos", "compound"):  # "Booth, the assassin of Lincoln", "Lincoln assassin Booth"
         return s.args(noun.head, modifiers=False)
     heads = [c for c in noun.children if c.dep_ == "appos"]
     found = [a for h in heads for a in s.args(h, modifiers=False)]
     after = noun.i + 2
     if not found and after < s.sent.end and noun.nbor(1).text == "," and s.index.at(noun.doc[after]):
-        found = [Arg(*s.index.at(noun.doc[after]))]  # "Kennedy's assassin, Lee Harvey Oswald,": a missed apposition
+        found = [Arg(*s.index.at(noun.doc[after]))]  # "Trotsky's assassin, Ramon Mercader,": a missed apposition
     return found
 
 
@@ -165,7 +165,7 @@ def noun_objects(s, noun, relation, skip_poss):
     if not found:  # "NATO deployment", "a Russian attack": the entity inside the noun phrase
         found = [a for c in noun.children if c.dep_ == "compound" for a in s.args(c)]
     if not found and not skip_poss and noun.dep_ == "compound":
-        # "Garfield's assassin Charles Guiteau": the possessor hangs on the name; "Kennedy assassin Sirhan"
+        # "Lincoln's assassin John Wilkes Booth": the possessor hangs on the name; "Lincoln assassin Booth"
         found = [a for c in noun.head.children if c.dep_ == "poss" for a in s.args(c)]
         before = noun.doc[noun.i - 1] if noun.i > s.sent.start else None
         if not found and before is not None and s.index.at(before) and s.index.at(before) != s.index.at(noun.head):
@@ -200,14 +200,14 @@ def from_nouns(s):
         if lemma is None:
             continue
         role = lemma in ROLE_NOUNS
-        # a role noun presupposes its fact ("to examine Kennedy's assassin"); only a copula asserts it
+        # a role noun presupposes its fact ("to question Lincoln's assassin"); only a copula asserts it
         if not (is_factual(noun.head) if role and noun.dep_ == "attr" else role or is_factual(noun)):
             continue
         convicted = [] if role else _convicted(s, noun)
         subjects = noun_role_holder(s, noun) if role else convicted or noun_actor(s, noun)
         sides = _between(s, noun)
         for relation in NOUN_RELATIONS[lemma]:
-            if sides and not subjects:  # "a battle between troops and terrorists": the first side acts
+            if sides and not subjects:  # "a clash between police and rioters": the first side acts
                 fact = s.fact(relation, sides[0], sides[1], f"noun:{lemma}:between", noun)
                 if fact:
                     yield fact

@@ -1,9 +1,9 @@
 """Where places and organisations lie, read from noun-phrase shapes the preposition rules miss:
-"Yerevan, the capital of Armenia", "Beijing's Tiananmen Square", "Bugesera in the south of Rwanda",
-"the Palace of Fine Arts, in San Francisco", "Fort Bend, Galveston and Harris Counties in Texas"."""
+"Tbilisi, the capital of Georgia", "London's Trafalgar Square", "Gao in the north of Mali",
+"the Kelvingrove museum, in Glasgow", "Leeds, York and Hull in Yorkshire"."""
 
 CAPITAL_NOUNS = {"capital"}
-# Nouns for a part of a place: "in the southeastern part of Rwanda", "on the outskirts of Kabul".
+# Nouns for a part of a place: "in the northern part of Mali", "on the outskirts of Kabul".
 PART_NOUNS = {"part", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "center", "centre", "heart", "outskirts", "suburbs", "edge", "interior", "coast", "region", "area"}
 CONTAINERS = {"Country", "Region", "City"}
@@ -28,7 +28,7 @@ def _pobjs(token, preps):
 
 
 def from_capital(s, token):
-    """Yield locatedIn from "Yerevan, the capital of Armenia" and "Bosnia's capital, Sarajevo"."""
+    """Yield locatedIn from "Tbilisi, the capital of Georgia" and "Bosnia's capital, Sarajevo"."""
     if token.lemma_ not in CAPITAL_NOUNS:
         return
     countries = [p for p in (_named(s, t) for t in _pobjs(token, ("of",))) if p]
@@ -49,16 +49,16 @@ def _place_in_part(s, token):
 
 
 def from_part(s, token):
-    """Yield locatedIn / basedIn from "Bugesera in the southeastern part of Rwanda" and "X, in Y"."""
+    """Yield locatedIn / basedIn from "Gao in the northern part of Mali" and "X, in Y"."""
     here = _named(s, token, ("Place", "Organization"))
     if here is None:
         return
     wheres = [t for t in _pobjs(token, ("in",)) if t.lemma_ in PART_NOUNS]
     doc = token.doc
     if token.i + 3 < s.sent.end and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "in" and (
-            doc[token.i + 2].head.i != token.i):  # "the Palace of Fine Arts, in San Francisco", parsed apart
+            doc[token.i + 2].head.i != token.i):  # "the Kelvingrove museum, in Glasgow", parsed apart
         wheres += [g for g in doc[token.i + 2].children if g.dep_ == "pobj"]
-    wheres += _sibling_in(s, token, _last_word(s, token))  # "in Bugesera in the south of Rwanda"
+    wheres += _sibling_in(s, token, _last_word(s, token))  # "in Gao in the north of Mali"
     for where in wheres:
         there = _place_in_part(s, where)
         if there and _is_container(s, there) and there.key != here.key:
@@ -85,7 +85,7 @@ def _sibling_in(s, token, last):
 
 
 def from_possessor(s, token):
-    """Yield locatedIn from "Beijing's Tiananmen Square", "California's Sierra Nevada"."""
+    """Yield locatedIn from "London's Trafalgar Square", "Colorado's Rocky Mountains"."""
     here = _named(s, token)
     if here is None or s.index.type_of(here.key) == "Country":
         return
@@ -96,8 +96,8 @@ def from_possessor(s, token):
 
 
 def from_conjuncts(s, token):
-    """Yield locatedIn for every place of a list the last one places: "Brazoria, Galveston and Harris
-    Counties in southeast Texas"."""
+    """Yield locatedIn for every place of a list the last one places: "Leeds, York and Hull in
+    northern England"."""
     if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
         return
     members = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.head.i != t.i]
