@@ -15,7 +15,9 @@ def verb_subjects(s, verb):
     for child in verb.children:
         if child.dep_ == "nsubj":
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return _described(s, verb.head) or _wielder(s, verb.head)
+                # conjuncts after the clause are no part of its antecedent: "Ruby, who shot X, and Y"
+                found = [a for a in _described(s, verb.head) if a.mention.start < verb.idx]
+                return found or _wielder(s, verb.head)
             return s.args(child)
         if child.dep_ == "agent":
             return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
@@ -121,6 +123,10 @@ def noun_actor(s, noun):
             return s.args(child)
         if child.dep_ == "prep" and child.lower_ == "by":
             return [a for g in child.children if g.dep_ == "pobj" for a in s.args(g)]
+    # "the assassination of the archduke by Princip": the parser hangs "by" on the victim
+    for victim in (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+        for by in (c for c in victim.children if c.dep_ == "prep" and c.lower_ == "by"):
+            return [a for g in by.children if g.dep_ == "pobj" for a in s.args(g)]
     if noun.dep_ in ("dobj", "attr") and noun.head.lemma_ in LIGHT_VERBS | {"be"}:
         return verb_subjects(s, noun.head)
     # "Taliban raids", "a Russian airstrike": the entity inside the noun phrase acts
