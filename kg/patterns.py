@@ -1,5 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
+from .employment import from_employment_verbs
 from .lexicon import TITLES
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
@@ -53,6 +54,8 @@ def _prep_objects(noun):
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             found += [pobj] + [t for c in pobj.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
+            # "head of the largest union, the Teamsters": the appositive names the organisation
+            found += [c for c in pobj.children if c.dep_ == "appos"]
             found += _prep_objects(pobj)  # "vice president of digital development at EMI"
     return found
 
@@ -140,3 +143,4 @@ def from_patterns(s):
             yield from filter(None, from_titles(s, token, s.arg(token, modifiers=False)))
         elif found is None and token.lower_ in PREDECESSOR_NOUNS:
             yield from filter(None, from_predecessor(s, token))
+    yield from from_employment_verbs(s)

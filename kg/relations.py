@@ -83,6 +83,8 @@ CATALOGUE = (
     Relation("worksFor", verbs=("work", "serve", "teach"), verb_preps=("for", "at", "with"),
              direct_object=False, nouns=("employee", "member", "official", "spokesman", "spokeswoman"),
              subject_types=(PERSON,), object_types=(ORG, PLACE), confidence=0.6),
+    Relation("leaderOf", verbs=("head", "chair", "lead", "run"), subject_types=(PERSON,), object_types=(ORG,),
+             confidence=0.7),
     Relation("livesIn", verbs=("live", "reside", "bear", "settle", "grow"), verb_preps=("in", "near"),
              direct_object=False,
              nouns=("resident", "native"), subject_types=(PERSON,), object_types=(PLACE,), passive_subject=True,
@@ -116,7 +118,8 @@ WORK_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperso
                "agent", "counsel", "consultant", "staff", "staffer", "trustee", "treasurer", "auditor", "partner",
                "engineer", "designer", "architect", "analyst", "strategist", "lobbyist", "instructor", "teacher",
                "lecturer", "physician", "doctor", "nurse", "surgeon", "pilot", "anchor", "columnist", "writer",
-               "photographer", "producer", "curator", "inspector", "investigator", "detective", "officer"}
+               "photographer", "producer", "curator", "inspector", "investigator", "detective", "officer",
+               "candidate"}
 # Offices of a state, region or city: only these make a Place the object of leaderOf / worksFor.
 POLITICAL_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emperor",
                     "sultan", "emir", "monarch", "dictator", "governor", "mayor", "minister", "secretary",

@@ -1,0 +1,46 @@
+"""Who works for or leads an organisation: verbs, role nouns and the names they modify."""
+
+import pytest
+
+from kg.extraction import extract
+from kg.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def facts_of(text):
+    x = extract(Document("t", text, "2021-04-03"))
+    label = {e.key: e.label for e in x.entities}
+    return {(label[f.subject], f.predicate, label[f.object]) for f in x.facts}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Tim Cook, who heads Apple, said on Tuesday that sales rose.", ("Tim Cook", "leaderOf", "Apple")),
+    ("The report was written by the Brookings Institution, headed by Strobe Talbott.",
+     ("Strobe Talbott", "leaderOf", "Brookings Institution")),
+    ("Sundar Pichai, who runs Google, met the senators.", ("Sundar Pichai", "leaderOf", "Google")),
+    ("Janet Yellen joined the Federal Reserve in 1994.", ("Janet Yellen", "worksFor", "Federal Reserve")),
+    ("Nancy Pelosi served in Congress for 35 years.", ("Nancy Pelosi", "worksFor", "Congress")),
+    ("Kenneth Starr served on the U.S. Court of Appeals before he became solicitor general.",
+     ("Kenneth Starr", "worksFor", "U.S. Court of Appeals")),
+    ("Maria Perez retired from the Chicago Police Department last year.",
+     ("Maria Perez", "worksFor", "Chicago Police Department")),
+    ("Robert Lighthizer represented U.S. Steel in trade cases.", ("Robert Lighthizer", "worksFor", "U.S. Steel")),
+    ("Marine Le Pen, candidate of the National Rally, won 41 percent of the vote.",
+     ("Marine Le Pen", "worksFor", "National Rally")),
+    ("\"We will not back this budget,\" said Ivo Sanader, chairman of the main opposition party, "
+     "the Croatian Democratic Union.", ("Ivo Sanader", "leaderOf", "Croatian Democratic Union")),
+])
+def test_employment_found(text, fact):
+    assert fact in facts_of(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ken Salazar headed to Paris on Monday.", ("Ken Salazar", "leaderOf", "Paris")),
+    ("Joe Biden led the United States into the agreement.", ("Joe Biden", "leaderOf", "United States")),
+    ("Joe Biden led the United States into the agreement.", ("Joe Biden", "worksFor", "United States")),
+    ("Maria Lopez wants to join Google.", ("Maria Lopez", "worksFor", "Google")),
+    ("Jack Smith was joined by Google executives.", ("Jack Smith", "worksFor", "Google")),
+])
+def test_employment_absent(text, absent):
+    assert absent not in facts_of(text)
