@@ -39,7 +39,8 @@ def _context_votes(doc, mention):
         votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer", "the company Codelco"
     if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
-    if _has_age(head) or any(_is_person_noun(d) for d in described):
+    if _has_age(head) or any(_is_person_noun(d) for d in described) or (
+            head.dep_ == "nsubjpass" and head.head.lower_ == "born"):  # only people are born
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "Cheek, 53,", "Blackwell, a designer": only people have ages
     if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS or (
             head.dep_ == "pobj" and head.head.lower_ in ("of", "to") and head.head.head.lemma_ in PERSON_ROLE_NOUNS):

@@ -88,7 +88,7 @@ def from_based(s, token):
         return
     name, holders = found
     places = [s.arg(t, modifiers=False) for t in token.doc[max(token.i - 3, 0):token.i]]
-    head = token.head
+    head = token.head.head if token.head.dep_ == "compound" else token.head  # "Ohio-born astronaut Neil Armstrong"
     holder = s.arg(head, modifiers=False) or next(
         (s.arg(c, modifiers=False) for c in head.children if c.dep_ == "appos" and s.arg(c, modifiers=False)), None)
     for place in filter(None, places):
