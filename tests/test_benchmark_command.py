@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.model, pytest.mark.server]
 
 BENCH = Path(__file__).resolve().parent / "benchmarks" / "bench.py"
 TEXTS = ["Joe Biden called Volodymyr Zelensky on Friday.",
-         "Russian President Vladimir Putin met German Chancellor Angela Merkel in Moscow.",
+         "Japanese Prime Minister Fumio Kishida met Canadian Prime Minister Justin Trudeau in Tokyo.",
          "Boris Johnson held talks with Narendra Modi in London.",
          "Russia annexed Crimea in 2014. Vladimir Putin visited Crimea."]
 

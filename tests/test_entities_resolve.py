@@ -65,8 +65,8 @@ def test_entities_context_makes_a_place():
     ("Volodymyr Zelensky spoke on Monday. Zelenskiy later wrote on Twitter.", "Volodymyr Zelensky", 2),
     ("Vladimir Putin arrived late. Mr Putin said little.", "Vladimir Putin", 2),
     ("Angela Merkel met reporters. Merkel said Germany would act.", "Angela Merkel", 2),
-    ("The British Chambers of Commerce (BCC) cut its forecast. The BCC expects weak growth.",
-     "British Chambers of Commerce", 3),
+    ("The Scottish Wildlife Trust (SWT) counted fewer red squirrels. The SWT blames the wet summer.",
+     "Scottish Wildlife Trust", 3),
     ("Fighting continued in the Donbass. Shelling hit the Donbas overnight.", "Donbass", 2),
     ("U.S. officials arrived. The United States said it would help. The US embassy agreed.", "United States", 3),
 ])
@@ -97,28 +97,28 @@ def test_entities_split_table(text, labels):
     ("Protesters gathered in Paris on Saturday.", "Paris", "City"),
     ("The Kremlin warned Finland against joining NATO.", "Russia", "Country"),
     # the head word before "of" names the kind: an institute, a gulf
-    ("Wang Ziqiang at the Institute of Mechanics has made considerable headway.", "Institute of Mechanics",
+    ("Li Wei at the Institute of Oceanology has published a new survey of the reef.", "Institute of Oceanology",
      "Organization"),
     # districts, parishes and counties are places, whatever NER said
     ("Police destroyed a poppy field in Dan Sai District on Monday.", "Dan Sai District", "Place"),
-    ("In southwest Louisiana's Cameron Parish, the civil defense director spoke.", "Cameron Parish", "Place"),
+    ("In central Louisiana's Rapides Parish, the sheriff's office issued a warning.", "Rapides Parish", "Place"),
     # only people have ages and are designers; a retailer is a firm
     ("Cheek, 53, is a former chief of the agency.", "Cheek", "Person"),
-    ("The list was drawn up by Blackwell, a designer and fashion arbiter.", "Blackwell", "Person"),
+    ("The collection was picked by Westwood, a designer and punk pioneer.", "Westwood", "Person"),
     ("Shoppers flocked to Tesco, Britain's biggest retailer.", "Tesco", "Organization"),
     # an event is no entity, but the city it is named after is
-    ("Twin bombs exploded near the finish line of the annual Boston Marathon.", "Boston", "City"),
-    ("The army moved into the Bogside area of Derry to take control.", "Derry", "City"),
-    ("Lyon, the third-largest city after Paris and Marseille, is on alert.", "Lyon", "City"),
+    ("Thousands of runners crossed the finish line of the Chicago Marathon on Sunday.", "Chicago", "City"),
+    ("Troops moved into the Oltrarno area of Florence to restore order.", "Florence", "City"),
+    ("Marseille, the second-largest city after Paris, is on alert.", "Marseille", "City"),
     # what the text says a name is outweighs the town that shares it
-    ("Rumors said the Chilean copper company Codelco would shut its smelter.", "Codelco", "Organization"),
-    ("In Washington, the General Accounting Office (GAO) issued a report.", "General Accounting Office",
-     "Organization"),
-    ("Booth was shot 11 days after the assassination of Lincoln.", "Lincoln", "Person"),
-    ("The last Incan King of Peru, Atahualpa, was murdered on the orders of Pizarro.", "Atahualpa", "Person"),
-    ("So said his son and representative in Thailand, Prince Norodom Ranariddh.", "Norodom Ranariddh", "Person"),
+    ("Analysts said the Brazilian oil company Petrobras would close its refinery.", "Petrobras", "Organization"),
+    ("In Washington, the Government Accountability Office (GAO) published an audit.",
+     "Government Accountability Office", "Organization"),
+    ("Czolgosz was executed weeks after the assassination of McKinley.", "McKinley", "Person"),
+    ("The last King of Burma, Thibaw, was sent into exile on the orders of the British.", "Thibaw", "Person"),
+    ("So said his nephew and envoy in Paris, Prince Norodom Sirivudh.", "Norodom Sirivudh", "Person"),
     # a state GeoNames no longer lists is still a country
-    ("The meeting will be held at the request of the Soviet Union.", "Soviet Union", "Country"),
+    ("The vote was postponed at the urging of the Soviet Union.", "Soviet Union", "Country"),
 ])
 def test_entities_type_table(text, label, etype):
     ents = entities_of(text)
@@ -128,9 +128,9 @@ def test_entities_type_table(text, label, etype):
 @pytest.mark.parametrize("text, label", [
     ("Russian troops massed near the border.", "Russia"),  # the state acts
     ("Ukrainian officials announced an inquiry.", "Ukraine"),
-    ("French police are hunting a suspect.", "France"),
+    ("Italian police detained two men on Sunday night.", "Italy"),
     ("Lyon, the third-largest French city, is set to vote.", "France"),  # a land, not a people
-    ("The book quotes Soviet historian Roy Medvedev.", "Soviet Union"),  # one person's country
+    ("The film features Soviet physicist Andrei Sakharov.", "Soviet Union"),  # one person's country
 ])
 def test_entities_nationality_before_state_noun_is_the_state(text, label):
     ents = entities_of(text)
@@ -140,7 +140,7 @@ def test_entities_nationality_before_state_noun_is_the_state(text, label):
 @pytest.mark.parametrize("text", [
     "Many Ukrainians fled west, and the Russians advanced.",
     "Chechen militants crossed the border at night.",  # a people, not the state
-    "He was a keen follower of American radical preachers.",
+    "She was an avid reader of American evangelical writers.",
 ])
 def test_entities_nationality_alone_is_a_group(text):
     ents = entities_of(text)
@@ -149,7 +149,7 @@ def test_entities_nationality_alone_is_a_group(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("More than two dozen fighters were killed in IS attacks in the desert.", True),
+    ("Three guards were wounded in IS attacks on the prison.", True),
     ("WHAT IS NEXT FOR THE TALKS", False),  # a headline's capitals name nothing
 ])
 def test_entities_islamic_state_short_form(text, expected):
@@ -161,7 +161,7 @@ def test_entities_islamic_state_short_form(text, expected):
     ("NC1203150994 Paris Radio Orient in Arabic 1500 GMT 12 Sep 94", {"Paris": "City", "Radio Orient": "Organization"}),
     ("Cabinet Approves Reform Plan PM1203121294 Moscow ROSSIYSKAYA GAZETA in Russian 12 Mar 94 p 3",
      {"Moscow": "City", "ROSSIYSKAYA GAZETA": "Organization"}),
-    ("He works for the London Stock Exchange and reads the New York Times.", {"London Stock Exchange": "Organization"}),
+    ("She trades on the Tokyo Stock Exchange and reads the Financial Times.", {"Tokyo Stock Exchange": "Organization"}),
 ])
 def test_entities_city_before_broadcaster_is_two_names(text, names):
     ents = entities_of(text)
@@ -204,7 +204,7 @@ def test_entities_places_linked_to_geonames(text, label, geonames, iso):
 def test_entities_same_entity_same_iri_across_documents():
     from kg.iris import entity_iri
     a = extract(Document("a", "Vladimir Putin spoke in Moscow.", "2021-04-03"))
-    b = extract(Document("b", "Russian President Vladimir Putin met Xi Jinping.", "2021-04-03"))
+    b = extract(Document("b", "Russia's President Vladimir Putin hosted Xi Jinping.", "2021-04-03"))
     iri = lambda x: {entity_iri(e.key, e.type) for e in x.entities if e.label == "Vladimir Putin"}
     assert iri(a) == iri(b) and len(iri(a)) == 1
 

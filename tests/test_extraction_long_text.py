@@ -10,7 +10,7 @@ pytestmark = pytest.mark.model
 
 PARAGRAPHS = [
     "Joe Biden called Volodymyr Zelensky on Friday.",
-    "Russian President Vladimir Putin met German Chancellor Angela Merkel in Moscow on Tuesday.",
+    "Japanese Prime Minister Fumio Kishida met Canadian Prime Minister Justin Trudeau in Tokyo on Tuesday.",
     "Boris Johnson held talks with Narendra Modi in London.",
     "Russia annexed Crimea in 2014.",
 ]

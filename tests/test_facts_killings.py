@@ -9,20 +9,20 @@ pytestmark = pytest.mark.model
 
 @pytest.mark.parametrize("text, expected", [
     # a verdict or its sentence asserts the act; the possessor of "killing" is the victim there
-    ("Sirhan Sirhan was convicted of Robert Kennedy's killing.", ("Sirhan Sirhan", "killed", "Robert Kennedy")),
+    ("Yigal Amir was convicted of Yitzhak Rabin's killing.", ("Yigal Amir", "killed", "Yitzhak Rabin")),
     ("Mark David Chapman is serving a life sentence for the murder of John Lennon.",
      ("Mark David Chapman", "killed", "John Lennon")),
-    ("Mark David Chapman pleaded guilty to the murder of John Lennon.",
-     ("Mark David Chapman", "killed", "John Lennon")),
+    ("Robert Ford pleaded guilty to the murder of Jesse James.",
+     ("Robert Ford", "killed", "Jesse James")),
     # the shots that killed someone were fired by the killer
-    ("Lee Harvey Oswald fired the shots that killed John F. Kennedy.",
-     ("Lee Harvey Oswald", "killed", "John F. Kennedy")),
+    ("Gavrilo Princip fired the shots that killed Franz Ferdinand.",
+     ("Gavrilo Princip", "killed", "Franz Ferdinand")),
     # a passive relative clause is about the name it hangs on
-    ("Lee Harvey Oswald, who had just been shot by Jack Ruby, died in hospital.",
-     ("Jack Ruby", "killed", "Lee Harvey Oswald")),
+    ("Robert Kennedy, who had just been shot by Sirhan Sirhan, died in hospital the next day.",
+     ("Sirhan Sirhan", "killed", "Robert Kennedy")),
     # an apposition the parser missed still names the role's holder
-    ("Two days later, Perry operated on Kennedy's assassin, Lee Harvey Oswald, who had just been shot.",
-     ("Lee Harvey Oswald", "killed", "Kennedy")),
+    ("Two weeks later, guards escorted Gandhi's assassin, Nathuram Godse, who had just been sentenced.",
+     ("Nathuram Godse", "killed", "Gandhi")),
 ])
 def test_facts_killings_asserted(text, expected):
     facts = facts_of(text)

@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.model
 
-GOOD = "Russian President Vladimir Putin met German Chancellor Olaf Scholz in Moscow on Tuesday."
+GOOD = "Japanese Prime Minister Fumio Kishida met Canadian Prime Minister Justin Trudeau in Tokyo on Tuesday."
 
 
 def good_file(tmp_path):

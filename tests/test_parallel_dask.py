@@ -12,7 +12,7 @@ pytestmark = pytest.mark.model
 
 RECORDS = [
     {"id": "a", "text": "Joe Biden called Volodymyr Zelensky on Friday.", "published": "2021-04-03"},
-    {"id": "b", "text": "Russian President Vladimir Putin met German Chancellor Angela Merkel in Moscow."},
+    {"id": "b", "text": "Japanese Prime Minister Fumio Kishida met Canadian Prime Minister Justin Trudeau in Tokyo."},
     {"id": "c", "text": "Boris Johnson held talks with Narendra Modi in London.", "title": "Talks"},
     {"id": "d", "text": "Russia annexed Crimea in 2014.\n\nThe United Nations condemned it."},
 ]

@@ -11,7 +11,7 @@ from kg.store import Store
 
 TEXTS = [
     "Joe Biden called Volodymyr Zelensky on Friday.",
-    "Russian President Vladimir Putin met German Chancellor Angela Merkel in Moscow on Tuesday.",
+    "Japanese Prime Minister Fumio Kishida met Canadian Prime Minister Justin Trudeau in Tokyo on Tuesday.",
     "Boris Johnson held talks with Narendra Modi in London.",
     "Russia annexed Crimea in 2014.\n\nThe United Nations condemned the annexation.",
     "Tony Blair visited Washington.",

@@ -8,21 +8,21 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The agency said in a report from Yerevan, the capital of Armenia.", ("Yerevan", "locatedIn", "Armenia")),
-    ("Bosnia's capital, Sarajevo, is best known as the site of the assassination.",
+    ("The ministry said in a statement from Baku, the capital of Azerbaijan.", ("Baku", "locatedIn", "Azerbaijan")),
+    ("Bosnia's capital, Sarajevo, hosted the Winter Olympics in 1984.",
      ("Sarajevo", "locatedIn", "Bosnia and Herzegovina")),
-    ("The RPF has rescued 2,000 people in Bugesera in the southeastern part of Rwanda.",
-     ("Bugesera", "locatedIn", "Rwanda")),
+    ("The Red Cross has sheltered 3,000 people in Gulu in the northern part of Uganda.",
+     ("Gulu", "locatedIn", "Uganda")),
     ("Clashes broke out in Kidal in northern Mali.", ("Kidal", "locatedIn", "Mali")),
-    ("The opera company performed at the Palace of Fine Arts, in San Francisco, on June 30.",
-     ("Palace of Fine Arts", "locatedIn", "San Francisco")),
-    ("Demonstrators raised the statue in Beijing's Tiananmen Square on May 30.",
-     ("Tiananmen Square", "locatedIn", "Beijing")),
-    ("Flooding was reported throughout Brazoria, Fort Bend and Galveston in southeast Texas.",
-     ("Brazoria", "locatedIn", "Texas")),
+    ("The orchestra played at the Hollywood Bowl, in Los Angeles, on July 4.",
+     ("Hollywood Bowl", "locatedIn", "Los Angeles")),
+    ("Crowds gathered in Moscow's Red Square on May 9.",
+     ("Red Square", "locatedIn", "Moscow")),
+    ("Snow fell across Erie, Niagara and Chautauqua in western New York.",
+     ("Erie", "locatedIn", "New York")),
     ("Fighting continued in Donetsk, Luhansk and Mariupol in eastern Ukraine.", ("Luhansk", "locatedIn", "Ukraine")),
-    ("A dealer at a U.S. bank in Frankfurt, West Germany, said rates were falling.",
-     ("Frankfurt", "locatedIn", "Germany")),
+    ("A trader at a Japanese bank in Munich, West Germany, said the mark had risen.",
+     ("Munich", "locatedIn", "Germany")),
 ])
 def test_placefacts_located(text, expected):
     facts = fact_triples(text)
