@@ -94,6 +94,9 @@ CATALOGUE = (
 )
 
 BY_NAME = {r.name: r for r in CATALOGUE}
+# A property narrowed by the class of its object: leading an organisation is working for it,
+# leading a state or a city is not ("Tesla chief executive Elon Musk" heads Tesla).
+REFINEMENTS = {("leaderOf", ORG): "heads", ("leaderOf", GROUP): "heads"}
 EVENT_CLASS = {r.name: r.event for r in CATALOGUE if r.event}
 VERB_RELATIONS = {}
 NOUN_RELATIONS = {}

@@ -6,7 +6,7 @@ from . import dates
 from .confidence import confidence as rule_confidence
 from .factuality import attribution
 from .model import Fact, Span
-from .relations import BY_NAME, STATE_NOUNS
+from .relations import BY_NAME, REFINEMENTS, STATE_NOUNS
 
 COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
 DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
@@ -106,6 +106,7 @@ class Sentence:
         """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation."""
         if subj.key == obj.key:
             return None
+        name = REFINEMENTS.get((name, self.type_of(obj.key)), name)
         conf = rule_confidence(name, rule, prior, subj.direct and obj.direct)
         return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule)
 
@@ -125,9 +126,10 @@ class Sentence:
             return None
         if relation.person_subject_as and self.type_of(subj.key) == "Person":
             relation = BY_NAME[relation.person_subject_as]
-        conf = rule_confidence(relation.name, rule, relation.confidence if confidence is None else confidence,
+        name = REFINEMENTS.get((relation.name, self.type_of(obj.key)), relation.name)
+        conf = rule_confidence(name, rule, relation.confidence if confidence is None else confidence,
                                subj.direct and obj.direct)
         said_by = attribution(trigger, self.arg, self.args)
-        return Fact(subj.key, relation.name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
+        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
                     date=self.date(trigger, trigger.head) if relation.event else None,
                     attributed_to=said_by)

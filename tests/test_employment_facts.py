@@ -15,10 +15,10 @@ def facts_of(text):
 
 
 @pytest.mark.parametrize("text, fact", [
-    ("Tim Cook, who heads Apple, said on Tuesday that sales rose.", ("Tim Cook", "leaderOf", "Apple")),
+    ("Tim Cook, who heads Apple, said on Tuesday that sales rose.", ("Tim Cook", "heads", "Apple")),
     ("The report was written by the Brookings Institution, headed by Strobe Talbott.",
-     ("Strobe Talbott", "leaderOf", "Brookings Institution")),
-    ("Sundar Pichai, who runs Google, met the senators.", ("Sundar Pichai", "leaderOf", "Google")),
+     ("Strobe Talbott", "heads", "Brookings Institution")),
+    ("Sundar Pichai, who runs Google, met the senators.", ("Sundar Pichai", "heads", "Google")),
     ("Janet Yellen joined the Federal Reserve in 1994.", ("Janet Yellen", "worksFor", "Federal Reserve")),
     ("Nancy Pelosi served in Congress for 35 years.", ("Nancy Pelosi", "worksFor", "Congress")),
     ("Kenneth Starr served on the U.S. Court of Appeals before he became solicitor general.",
@@ -29,7 +29,7 @@ def facts_of(text):
     ("Marine Le Pen, candidate of the National Rally, won 41 percent of the vote.",
      ("Marine Le Pen", "worksFor", "National Rally")),
     ("\"We will not back this budget,\" said Ivo Sanader, chairman of the main opposition party, "
-     "the Croatian Democratic Union.", ("Ivo Sanader", "leaderOf", "Croatian Democratic Union")),
+     "the Croatian Democratic Union.", ("Ivo Sanader", "heads", "Croatian Democratic Union")),
 ])
 def test_employment_found(text, fact):
     assert fact in facts_of(text)

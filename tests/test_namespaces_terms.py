@@ -15,7 +15,8 @@ for path in sorted((Path(__file__).parent.parent / "ontology").glob("*.ttl")):
 
 REQUIRED = ["Person", "Organization", "Place", "Group", "Event", "Document", "Mention", "worksFor", "leaderOf",
             "memberOf", "livesIn", "basedIn", "locatedIn", "killed", "attacked", "called", "met", "visited",
-            "annexed", "accused", "supports", "warned", "sanctioned", "alliedWith", "predecessorOf", "acquitted"]
+            "annexed", "accused", "supports", "warned", "sanctioned", "alliedWith", "predecessorOf", "acquitted",
+            "heads", "hasBureauIn"]
 
 
 @pytest.mark.parametrize("name", sorted(set(USED_TERMS) | set(REQUIRED) | {r.name for r in CATALOGUE}
@@ -33,8 +34,10 @@ def test_namespaces_properties_have_domain_and_range():
         assert (prop, RDFS.range, None) in ONTOLOGY, prop
 
 
-def test_namespaces_leader_is_a_kind_of_work():
-    assert (KG.leaderOf, RDFS.subPropertyOf, KG.worksFor) in ONTOLOGY
+def test_namespaces_heading_an_organisation_is_work_leading_a_state_is_not():
+    assert (KG.heads, RDFS.subPropertyOf, KG.worksFor) in ONTOLOGY
+    assert (KG.heads, RDFS.subPropertyOf, KG.leaderOf) in ONTOLOGY
+    assert (KG.leaderOf, RDFS.subPropertyOf, KG.worksFor) not in ONTOLOGY
 
 
 def test_namespaces_event_classes_are_events():

@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.extraction import extract_many
 from kg.model import Document
 
-CONLL = {"Work_For": {"worksFor", "leaderOf"}, "Kill": {"killed"}, "OrgBased_In": {"basedIn", "hasBureauIn"},
+CONLL = {"Work_For": {"worksFor", "heads"}, "Kill": {"killed"}, "OrgBased_In": {"basedIn", "hasBureauIn"},
          "Live_In": {"livesIn", "citizenOf"}, "Located_In": {"locatedIn"}}
 # The classes CoNLL04 allows each relation: a fact outside them (a president leading a country:
 # CoNLL has no Work_For to a place) cannot be right there, so it is not judged.
