@@ -73,7 +73,7 @@ def verb_objects(s, verb, relation, passive):
     if passive and not relation.passive_subject:
         return _passive_subjects(s, verb)
     found = []
-    # "born on Feb. 5, 1907, in Portland": the parser hangs the place on the date
+    # "born on Dec. 9, 1906, in New York": the parser hangs the place on the date
     holders = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children
                         if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
     has_object = any(c.dep_ == "dobj" for c in verb.children)

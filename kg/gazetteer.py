@@ -112,6 +112,8 @@ def _tables():
     for state in cache.get_us_states().values():
         states[state["name"]] = Place(state["name"], "Region", state["geonameid"], country="US")
         cities.setdefault(state["name"].lower(), states[state["name"]])
+    for continent in cache.get_continents().values():  # "the Sahara desert in Africa"
+        cities[continent["name"].lower()] = Place(continent["name"], "Region", continent["geonameId"])
     for short, name in US_STATE_ABBREVIATIONS.items():
         for form in (short, short.rstrip(".")):  # the tokenizer may split the final period off
             if name in states and len(form) > 2:
@@ -135,7 +137,7 @@ def capital_of(name):
 
 
 def city(name):
-    """Return the most populous city (or US state) with this name, or None."""
+    """Return the most populous city (or US state, or continent) with this name, or None."""
     return _tables()[3].get(name.lower())
 
 

@@ -21,6 +21,9 @@ PREP_LOCATIVES = {
 # "ABC's Spencer Christian"
 MODIFIER_LOCATIVES = {("Organization", "Place"): "basedIn", ("Person", "Organization"): "worksFor"}
 COMMA_LOCATIVES = {"Place": "locatedIn", "Organization": "basedIn"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+              "southwestern"}
 CONTAINERS = ("Country", "Region")
 
 
@@ -42,7 +45,10 @@ def from_comma(s, token):
         i += 1
     if not name or i + 1 >= s.sent.end or doc[i].text != ",":
         return
-    after = doc[i + 1]
+    j = i + 1
+    while j + 1 < s.sent.end and (doc[j].lower_ in DIRECTIONS or doc[j].text == "-"):
+        j += 1  # "Mohammadia, south-east Algeria", "Gulu, northern Uganda"
+    after = doc[j]
     if after.dep_ in ("nsubj", "nsubjpass") and after.head.i > after.i:
         return  # "... to Rosneft, Russia is able to ...": the place opens a new clause
     there = s.arg(after, modifiers=False)

@@ -54,6 +54,10 @@ def from_part(s, token):
     if here is None:
         return
     wheres = [t for t in _pobjs(token, ("in",)) if t.lemma_ in PART_NOUNS]
+    noun = _described_noun(s, token) if s.type_of(here.key) == "Place" else None
+    if noun is not None:  # "the Altiplano plateau in western Bolivia": the place hangs on the noun
+        wheres += [t for t in _pobjs(noun, ("in",))]
+        token = noun
     doc = token.doc
     if token.i + 3 < s.sent.end and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "in" and (
             doc[token.i + 2].head.i != token.i):  # "the Kelvingrove museum, in Glasgow", parsed apart
@@ -63,6 +67,14 @@ def from_part(s, token):
         there = _place_in_part(s, where)
         if there and _is_container(s, there) and there.key != here.key:
             yield s.shaped_fact(PROPERTY[s.type_of(here.key)], here, there, "part-locative", 0.7)
+
+
+def _described_noun(s, token):
+    """Return the common noun a name modifies as its kind ("the Sahara desert", "the Najd plateau"), or None."""
+    head = token.head
+    if token.dep_ == "compound" and head.pos_ == "NOUN" and s.index.at(head) is None:
+        return head
+    return None
 
 
 def _last_word(s, token):
@@ -76,7 +88,7 @@ def _last_word(s, token):
 def _sibling_in(s, token, last):
     """Return the objects of an "in" right after `last` that the parser hung on the verb of the phrase
     `token` opens: "clashes in Kidal in northern Mali" (both "in"s on "clashes")."""
-    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "throughout", "across"):
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "throughout", "across", "from", "at", "near"):
         return []
     after = last.i + 1
     if after < s.sent.end and token.doc[after].lower_ == "in" and token.doc[after].head.i == token.head.head.i:
@@ -89,7 +101,8 @@ def from_possessor(s, token):
     here = _named(s, token)
     if here is None or s.index.type_of(here.key) == "Country":
         return
-    for child in (c for c in token.children if c.dep_ == "poss"):
+    noun = _described_noun(s, token)  # "Colorado's Rocky Mountain foothills"
+    for child in (c for t in (token, noun) if t is not None for c in t.children if c.dep_ == "poss"):
         there = _named(s, child)
         if there and _is_container(s, there) and there.key != here.key:
             yield s.shaped_fact("locatedIn", here, there, "possessor-locative", 0.7)

@@ -23,6 +23,13 @@ pytestmark = pytest.mark.model
     ("Fighting continued in Donetsk, Luhansk and Mariupol in eastern Ukraine.", ("Luhansk", "locatedIn", "Ukraine")),
     ("A trader at a Japanese bank in Munich, West Germany, said the mark had risen.",
      ("Munich", "locatedIn", "Germany")),
+    # the place hangs on the noun a name modifies; continents contain places too
+    ("Snow fell on the Altiplano plateau in western Bolivia.", ("Altiplano", "locatedIn", "Bolivia")),
+    ("The Kalahari desert in Africa is dry.", ("Kalahari", "locatedIn", "Africa")),
+    # the parser hangs the second preposition on the verb
+    ("The bus crashed on a trip to Nairobi from Eldoret in western Kenya.", ("Eldoret", "locatedIn", "Kenya")),
+    # a direction between the comma and the containing place
+    ("Fighting broke out in Gulu, northern Uganda.", ("Gulu", "locatedIn", "Uganda")),
 ])
 def test_placefacts_located(text, expected):
     facts = fact_triples(text)
@@ -37,3 +44,8 @@ def test_placefacts_located(text, expected):
 def test_placefacts_nothing_located(text):
     facts = fact_triples(text)
     assert not any(p == "locatedIn" for _, p, _ in facts), facts
+
+
+def test_placefacts_a_factory_in_a_city_is_no_seat():
+    facts = fact_triples("The Tesla factory in Berlin opened.")
+    assert not any(p == "basedIn" for _, p, _ in facts), facts
