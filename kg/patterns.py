@@ -2,6 +2,7 @@
 
 from .employment import from_employment_verbs
 from .lexicon import TITLES
+from .orgplaces import from_org_places
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
 LOCAL_OFFICES = {"mayor", "governor", "gov", "senator", "sen", "councillor", "councilman", "councilwoman",
@@ -144,3 +145,4 @@ def from_patterns(s):
         elif found is None and token.lower_ in PREDECESSOR_NOUNS:
             yield from filter(None, from_predecessor(s, token))
     yield from from_employment_verbs(s)
+    yield from from_org_places(s)  # here, not in locatives, which is near its size limit

@@ -2,16 +2,9 @@
 
 import pytest
 
-from kg.extraction import extract
-from kg.model import Document
+from extracted import fact_triples as facts_of
 
 pytestmark = pytest.mark.model
-
-
-def facts_of(text):
-    x = extract(Document("t", text, "2021-04-03"))
-    label = {e.key: e.label for e in x.entities}
-    return {(label[f.subject], f.predicate, label[f.object]) for f in x.facts}
 
 
 @pytest.mark.parametrize("text, fact", [
