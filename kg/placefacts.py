@@ -126,8 +126,21 @@ def from_conjuncts(s, token):
                 yield s.shaped_fact("locatedIn", here, there, "list-locative", 0.6)
 
 
+def from_described_residence(s, token):
+    """Yield livesIn from a describing noun placed "in" somewhere: "Moshe Arens, one of the leading
+    strategists in Israel", "Ann Lee, a lawyer in Boston"."""
+    here = _named(s, token, ("Person",))
+    if here is None:
+        return
+    for noun in (c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM")):
+        if noun.lower_ == "one":  # "one of the leading strategists in Israel"
+            noun = next(iter(_pobjs(noun, ("of",))), noun)
+        for there in (p for p in (_named(s, t) for t in _pobjs(noun, ("in",))) if p):
+            yield s.shaped_fact("livesIn", here, there, "described-residence", 0.6)
+
+
 def from_places(s):
     """Yield the place facts of one sentence that the preposition and comma rules do not read."""
     for token in s.sent:
-        for rule in (from_capital, from_part, from_possessor, from_conjuncts):
+        for rule in (from_capital, from_part, from_possessor, from_conjuncts, from_described_residence):
             yield from filter(None, rule(s, token))

@@ -49,3 +49,13 @@ def test_placefacts_nothing_located(text):
 def test_placefacts_a_factory_in_a_city_is_no_seat():
     facts = fact_triples("The Tesla factory in Berlin opened.")
     assert not any(p == "basedIn" for _, p, _ in facts), facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moshe Arens, one of the leading strategists in Israel, says the balance has shifted.",
+     ("Moshe Arens", "livesIn", "Israel")),
+    ("Ann Lee, a lawyer in Boston, filed the suit.", ("Ann Lee", "livesIn", "Boston")),
+])
+def test_placefacts_described_residence(text, expected):
+    facts = fact_triples(text)
+    assert expected in facts, facts
