@@ -1,5 +1,6 @@
-"""Work for an organisation read from verbs whose organisation is not a plain "work for" object:
-"joined IBM", "represented U.S. Steel", "served in Congress", "resigned from the board of Enron"."""
+"""Work for an organisation read from verbs whose organisation is not a plain "work for" object
+("joined IBM", "represented U.S. Steel", "served in Congress"), and from a person of an organisation's
+unit ("Ann Lee of the Treasury's tax office")."""
 
 from .facts import verb_subjects
 from .factuality import is_factual
@@ -29,6 +30,25 @@ def _organisations(s, verb, slots):
     return found
 
 
+def _root(s, token):
+    """Tell whether a token heads its entity mention."""
+    here = s.index.at(token)
+    return here and (token.head.i == token.i or s.index.at(token.head) != here)
+
+
+def from_possessed_unit(s, token):
+    """Yield worksFor from a person "of" or "at" an organisation's unit: "Ann Lee of the Treasury's tax office"."""
+    person = s.arg(token, modifiers=False)
+    if not _root(s, token) or s.type_of(person.key) != "Person":
+        return
+    holders = [token] + [c for c in token.children if c.dep_ == "appos" and s.index.at(c) is None]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "with")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for owner in (s.arg(c, modifiers=False) for c in pobj.children if c.dep_ == "poss"):
+                if owner and s.type_of(owner.key) == "Organization":
+                    yield s.shaped_fact("worksFor", person, owner, "prep-possessor", 0.6)
+
+
 def from_employment_verbs(s):
     """Yield worksFor from a person's verb of joining, representing, serving in or leaving an organisation."""
     for verb in s.sent:
@@ -40,3 +60,11 @@ def from_employment_verbs(s):
                 fact = s.fact(EMPLOYMENT, person, org, f"verb:{verb.lemma_}", verb)
                 if fact:
                     yield fact
+
+
+def from_employment(s):
+    """Yield the employment facts of one sentence read from verbs and from organisations' units."""
+    yield from from_employment_verbs(s)
+    for token in s.sent:
+        if s.index.at(token):
+            yield from filter(None, from_possessed_unit(s, token))

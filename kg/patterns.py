@@ -1,6 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
-from .employment import from_employment_verbs
+from .employment import from_employment
 from .lexicon import TITLES
 from .orgplaces import from_org_places
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
@@ -144,5 +144,5 @@ def from_patterns(s):
             yield from filter(None, from_titles(s, token, s.arg(token, modifiers=False)))
         elif found is None and token.lower_ in PREDECESSOR_NOUNS:
             yield from filter(None, from_predecessor(s, token))
-    yield from from_employment_verbs(s)
+    yield from from_employment(s)
     yield from from_org_places(s)  # here, not in locatives, which is near its size limit

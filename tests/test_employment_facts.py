@@ -23,6 +23,9 @@ pytestmark = pytest.mark.model
      ("Marine Le Pen", "worksFor", "National Rally")),
     ("\"We will not back this budget,\" said Ivo Sanader, chairman of the main opposition party, "
      "the Croatian Democratic Union.", ("Ivo Sanader", "heads", "Croatian Democratic Union")),
+    ("Ann Lee of the Treasury Department's tax office said rates would rise.",
+     ("Ann Lee", "worksFor", "Treasury Department")),
+    ("Tom Baker, of the EPA's water division, said the plant was safe.", ("Tom Baker", "worksFor", "EPA")),
 ])
 def test_employment_found(text, fact):
     assert fact in facts_of(text)
@@ -34,6 +37,7 @@ def test_employment_found(text, fact):
     ("Joe Biden led the United States into the agreement.", ("Joe Biden", "worksFor", "United States")),
     ("Maria Lopez wants to join Google.", ("Maria Lopez", "worksFor", "Google")),
     ("Jack Smith was joined by Google executives.", ("Jack Smith", "worksFor", "Google")),
+    ("Ann Lee of Ohio's largest bank said rates would rise.", ("Ann Lee", "worksFor", "Ohio")),
 ])
 def test_employment_absent(text, absent):
     assert absent not in facts_of(text)
