@@ -45,6 +45,8 @@ def _title_words(tokens, appositive=None):
 
 
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+COPULAS = ("be", "become", "remain")
+NAMING_VERBS = ("name", "appoint", "elect", "make")
 ROLE_PREPS = ("of", "at", "for", "with")
 
 
@@ -69,22 +71,24 @@ def _described_by(noun):
     return sorted(set(title), key=lambda t: t.i), sorted(set(names), key=lambda t: t.i), noun
 
 
-def _title_groups(token):
-    """Return the word groups that may title a name: its left modifiers, then each appositive,
-    as (title words, words that may name the organisation, the describing noun)."""
+def _title_groups(token, own=frozenset()):
+    """Return the word groups that may title a name (whose words are at the indices `own`): its left
+    modifiers, then each appositive, as (title words, words that may name the organisation, the describing noun)."""
     left = sorted({t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i},
                   key=lambda t: t.i)
-    # the noun right before a name may be its job: "FAA Administrator Allan McArtor"
+    # the noun right before a name may be its job: "FAA Administrator Allan McArtor", "NBC anchorman Tom Smith"
     nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
-                   and c.i < token.i), key=lambda t: t.i, default=None)
+                   and c.i < token.i and c.i not in own), key=lambda t: t.i, default=None)
     groups = [(left, left, nearest)]
     # "Putin, Russia's president", "an ecologist at Cornell", and each conjunct: "leader of the Bosnian Serbs
     # and vice-president of the Union of Serb Writers"
     nouns = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "the deputy secretary of the ministry, Ali"
         nouns.append(token.head)
-    if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "Foster is the AP's regional reporter"
+    if token.dep_ == "nsubj" and token.head.lemma_ in COPULAS:  # "Foster is the AP's regional reporter"
         nouns += [c for c in token.head.children if c.dep_ == "attr"]
+    if token.dep_ == "nsubjpass" and token.head.lemma_ in NAMING_VERBS:  # "Lee was named editor of the Times"
+        nouns += [c for c in token.head.children if c.dep_ in ("oprd", "attr")]
     groups += [_described_by(n) for n in nouns if n.pos_ in ("NOUN", "PROPN")]
     # "director of the Foundation and a member of the Network": a conjunct counts only with a real title
     conjuncts = [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
@@ -93,7 +97,8 @@ def _title_groups(token):
 
 def from_titles(s, person_token, person):
     """Yield leaderOf/worksFor from a titled name: "U.S. President Joe Biden", "Putin, Russia's president"."""
-    for title_group, group, appositive in _title_groups(person_token):
+    own = {t.i for t in s.sent if s.index.at(t) and s.index.at(t)[0] == person.key}
+    for title_group, group, appositive in _title_groups(person_token, own):
         # the person's own words are no organisation, but a title inside the mention still counts
         mine = {t.i for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
                 or t.lower_.rstrip(".") in TITLES}

@@ -26,6 +26,10 @@ pytestmark = pytest.mark.model
     ("Ann Lee of the Treasury Department's tax office said rates would rise.",
      ("Ann Lee", "worksFor", "Treasury Department")),
     ("Tom Baker, of the EPA's water division, said the plant was safe.", ("Tom Baker", "worksFor", "EPA")),
+    ("NBC anchorman Tom Brokaw said the network would cover the debate.", ("Tom Brokaw", "worksFor", "NBC")),
+    ("Dean Baquet was named executive editor of The New York Times in 2014.",
+     ("Dean Baquet", "worksFor", "New York Times")),
+    ("Mary Barra became chief executive of General Motors in 2014.", ("Mary Barra", "heads", "General Motors")),
 ])
 def test_employment_found(text, fact):
     assert fact in facts_of(text)
