@@ -49,8 +49,10 @@ def _context_votes(doc, mention):
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
     name_votes = _name_votes(doc, mention)
     votes.update(name_votes)
-    # "Dan Sai District", "Victor Hugo Institute": the name's last word outweighs a given name
-    named_thing = name_votes["Place"] or name_votes["Organization"]
+    # "Dan Sai District", "Victor Hugo Institute", "the carmaker Aston Martin": the name's last word or
+    # what the text calls it outweighs a given name
+    named_thing = name_votes["Place"] or name_votes["Organization"] or any(
+        d.lemma_ in ORG_APPOSITIVES for d in described)
     if mention.label == "Person" and mention.end - mention.start > 1 and not named_thing:
         votes["Person"] += 2  # NER is surer of full names than of a lone surname
     words = mention.name.split()

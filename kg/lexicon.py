@@ -37,7 +37,10 @@ PLACE_WORDS = {"street", "road", "avenue", "river", "mountain", "mountains", "is
 ORG_APPOSITIVES = {"company", "firm", "bank", "retailer", "carrier", "airline", "group", "maker", "manufacturer",
                    "producer", "giant", "operator", "lender", "insurer", "broadcaster", "newspaper", "agency",
                    "supermarket", "chain", "conglomerate", "startup", "developer", "publisher", "party", "club",
-                   "organisation", "organization", "charity", "union", "network", "brand", "subsidiary"}
+                   "organisation", "organization", "charity", "union", "network", "brand", "subsidiary",
+                   "carmaker", "automaker", "manufacturer", "utility", "conglomerate", "corporation", "airline",
+                   "brokerage", "refiner", "miner", "shipper", "exporter", "supplier", "label", "studio",
+                   "broadcaster", "website", "site", "band", "side", "team", "outfit", "bank", "insurer"}
 PERSON_VERBS = {"say", "tell", "add", "die", "marry", "testify", "plead", "resign", "retire", "explain", "write",
                 "recall", "insist", "smile", "laugh", "complain", "admit", "confess", "sing", "graduate"}  # a telling context outweighs one NER label: NER mistypes rare place names
 PLACE_NOUNS = {"region", "province", "city", "state", "annexation", "invasion", "occupation", "capital", "town",
