@@ -1,6 +1,7 @@
 """Work for an organisation read from verbs whose organisation is not a plain "work for" object
-("joined IBM", "represented U.S. Steel", "served in Congress"), and from a person of an organisation's
-unit ("Ann Lee of the Treasury's tax office")."""
+("joined IBM", "represented U.S. Steel", "served in Congress"), from a person of an organisation's
+unit ("Ann Lee of the Treasury's tax office", "Bo Li at the IBM lab"), and from two people sharing one
+affiliation ("Ann Lee and Bo Li of Stanford")."""
 
 from .facts import verb_subjects
 from .factuality import is_factual
@@ -12,6 +13,11 @@ EMPLOYMENT = Relation("worksFor", subject_types=(PERSON,), object_types=(ORG,), 
 EMPLOYMENT_VERBS = {
     "join": ("dobj",), "represent": ("dobj",), "serve": ("in", "on"), "resign": ("from",), "retire": ("from",),
 }
+
+
+# Nouns for an organisation or one of its parts: "Ann Lee of the Acme company", "Bo Li at the IBM lab".
+UNIT_NOUNS = {"company", "firm", "bank", "group", "agency", "office", "division", "department", "unit", "bureau",
+              "lab", "laboratory", "team", "staff", "branch", "subsidiary", "newspaper", "network", "institute"}
 
 
 def _passive(verb):
@@ -36,17 +42,42 @@ def _root(s, token):
     return here and (token.head.i == token.i or s.index.at(token.head) != here)
 
 
+AFFILIATION_PREPS = ("of", "at", "with")
+
+
+def _affiliation_preps(s, token):
+    """Return the of/at/with phrases on a name or its unnamed appositive ("Ann Lee, a chemist at Acme")."""
+    holders = [token] + [c for c in token.children if c.dep_ == "appos" and s.index.at(c) is None]
+    return [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS]
+
+
 def from_possessed_unit(s, token):
     """Yield worksFor from a person "of" or "at" an organisation's unit: "Ann Lee of the Treasury's tax office"."""
     person = s.arg(token, modifiers=False)
     if not _root(s, token) or s.type_of(person.key) != "Person":
         return
-    holders = [token] + [c for c in token.children if c.dep_ == "appos" and s.index.at(c) is None]
-    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "with")):
+    for prep in _affiliation_preps(s, token):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            for owner in (s.arg(c, modifiers=False) for c in pobj.children if c.dep_ == "poss"):
+            deps = ("poss", "compound", "nmod") if pobj.lemma_ in UNIT_NOUNS and not s.index.at(pobj) else ("poss",)
+            for owner in (s.arg(c, modifiers=False) for c in pobj.children if c.dep_ in deps):
                 if owner and s.type_of(owner.key) == "Organization":
                     yield s.shaped_fact("worksFor", person, owner, "prep-possessor", 0.6)
+
+
+def from_shared_affiliation(s, token):
+    """Yield worksFor for the first of two people sharing one affiliation: "Ann Lee and Bo Li of Acme"."""
+    person = s.arg(token, modifiers=False)
+    if not _root(s, token) or s.type_of(person.key) != "Person" or any(
+            c.dep_ in ("appos", "prep") for c in token.children):
+        return  # "Ann Lee, the envoy, and Bo Li, head of Acme": each has their own description
+    others = [c for c in token.children if c.dep_ == "conj" and s.index.at(c)
+              and s.type_of(s.index.at(c)[0]) == "Person"]
+    for prep in (p for o in others[-1:] for p in o.children if p.dep_ == "prep" and p.lower_ in AFFILIATION_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            words = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
+            for org in (s.arg(w, modifiers=False) for w in words):
+                if org and s.type_of(org.key) == "Organization":
+                    yield s.shaped_fact("worksFor", person, org, "shared-affiliation", 0.6)
 
 
 def from_employment_verbs(s):
@@ -68,3 +99,4 @@ def from_employment(s):
     for token in s.sent:
         if s.index.at(token):
             yield from filter(None, from_possessed_unit(s, token))
+            yield from filter(None, from_shared_affiliation(s, token))

@@ -30,6 +30,9 @@ pytestmark = pytest.mark.model
     ("Dean Baquet was named executive editor of The New York Times in 2014.",
      ("Dean Baquet", "worksFor", "New York Times")),
     ("Mary Barra became chief executive of General Motors in 2014.", ("Mary Barra", "heads", "General Motors")),
+    ("Bo Li at the IBM research lab said the chip works.", ("Bo Li", "worksFor", "IBM")),
+    ("Ann Lee and Bo Li of Stanford University found that the drug works.",
+     ("Ann Lee", "worksFor", "Stanford University")),
 ])
 def test_employment_found(text, fact):
     assert fact in facts_of(text)
@@ -42,6 +45,7 @@ def test_employment_found(text, fact):
     ("Maria Lopez wants to join Google.", ("Maria Lopez", "worksFor", "Google")),
     ("Jack Smith was joined by Google executives.", ("Jack Smith", "worksFor", "Google")),
     ("Ann Lee of Ohio's largest bank said rates would rise.", ("Ann Lee", "worksFor", "Ohio")),
+    ("Ann Lee, the envoy, and Bo Li, head of Acme Corp., met on Monday.", ("Ann Lee", "worksFor", "Acme Corp.")),
 ])
 def test_employment_absent(text, absent):
     assert absent not in facts_of(text)
