@@ -1,6 +1,7 @@
 """Where an organisation (or a person) is, read past the first place named: the state after a town
-("a lab of Dayton, Ohio"), and the country a nationality word inside an organisation's name stands for
-("the Peruvian Congress ... Peru")."""
+("a lab of Dayton, Ohio"), the country a nationality word inside an organisation's name stands for
+("the Peruvian Congress ... Peru"), and a place hung on a word inside the name ("the Institute of
+Botany of Kunming")."""
 
 from . import gazetteer
 
@@ -112,6 +113,20 @@ def from_org_places(s):
     """Yield the place facts of one sentence read past the first place or from a name's nationality."""
     for token in s.sent:
         yield from filter(None, from_place_chain(s, token))
+        yield from filter(None, from_inner_preposition(s, token))
     countries = _country_mentions(s)
     if countries:
         yield from filter(None, from_national_name(s, countries))
+
+
+def from_inner_preposition(s, token):
+    """Yield basedIn from a place the parser hung on a word inside an organisation's name:
+    "the Institute of Physics of Lyon", "State University of New York at Albany"."""
+    at = s.index.at(token)
+    if not at or s.type_of(at[0]) != "Organization" or _mention_root(s, token).i == token.i:
+        return
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "at")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and s.index.at(g) != at):
+            place = s.arg(pobj, modifiers=False)
+            if place and s.type_of(place.key) == "Place" and s.index.type_of(at[0]) != "Country":
+                yield s.shaped_fact("basedIn", s.arg(token, modifiers=False), place, "inner-locative", 0.6)
