@@ -7,6 +7,11 @@ CAPITAL_NOUNS = {"capital"}
 PART_NOUNS = {"part", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "center", "centre", "heart", "outskirts", "suburbs", "edge", "interior", "coast", "region", "area"}
 CONTAINERS = {"Country", "Region", "City"}
+# Common nouns for kinds of place a name can head: "the Kalahari desert", "the Altiplano plateau".
+PLACE_KINDS = {"plateau", "desert", "mountain", "mountains", "range", "river", "valley", "basin", "peninsula",
+               "island", "islands", "coast", "lake", "sea", "gulf", "bay", "forest", "plain", "plains", "highlands",
+               "delta", "strait", "canal", "region", "area", "province", "district", "county", "state", "square",
+               "airport", "port", "harbour", "harbor", "park", "beach", "foothills", "hills"}
 PROPERTY = {"Place": "locatedIn", "Organization": "basedIn"}
 
 
@@ -65,16 +70,22 @@ def from_part(s, token):
     wheres += _sibling_in(s, token, _last_word(s, token))  # "in Gao in the north of Mali"
     for where in wheres:
         there = _place_in_part(s, where)
-        if there and _is_container(s, there) and there.key != here.key:
+        if there and _is_container(s, there) and there.key != here.key and _fits_inside(s, here, there):
             yield s.shaped_fact(PROPERTY[s.type_of(here.key)], here, there, "part-locative", 0.7)
 
 
 def _described_noun(s, token):
-    """Return the common noun a name modifies as its kind ("the Sahara desert", "the Najd plateau"), or None."""
+    """Return the kind of place a name modifies ("the Kalahari desert", "the Altiplano plateau"), or None;
+    a name qualifying anything else ("Las Vegas style resorts") is no place of that kind."""
     head = token.head
-    if token.dep_ == "compound" and head.pos_ == "NOUN" and s.index.at(head) is None:
+    if token.dep_ == "compound" and head.lemma_ in PLACE_KINDS and s.index.at(head) is None:
         return head
     return None
+
+
+def _fits_inside(s, here, there):
+    """Tell whether one place can lie inside another: no country lies in a town or another country."""
+    return s.index.type_of(here.key) != "Country" or s.index.type_of(there.key) == "Region"
 
 
 def _last_word(s, token):
@@ -104,15 +115,15 @@ def from_possessor(s, token):
     noun = _described_noun(s, token)  # "Colorado's Rocky Mountain foothills"
     for child in (c for t in (token, noun) if t is not None for c in t.children if c.dep_ == "poss"):
         there = _named(s, child)
-        if there and _is_container(s, there) and there.key != here.key:
+        if there and _is_container(s, there) and there.key != here.key and _fits_inside(s, here, there):
             yield s.shaped_fact("locatedIn", here, there, "possessor-locative", 0.7)
 
 
 def from_conjuncts(s, token):
     """Yield locatedIn for every place of a list the last one places: "Leeds, York and Hull in
     northern England"."""
-    if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
-        return
+    if token.dep_ == "conj" or not _named(s, token) or not any(c.dep_ == "conj" for c in token.children):
+        return  # a list of places opens with a place: "tests in Tel Aviv, Chicago and Athens" lists no places
     members = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.head.i != t.i]
     places = [p for p in (_named(s, m) for m in members) if p]
     others = [m for m in members if s.arg(m, modifiers=False) and not _named(s, m)]
@@ -122,7 +133,7 @@ def from_conjuncts(s, token):
     theres = [p for p in (_named(s, t) for t in wheres) if p]
     for there in theres[:1] if len(theres) == 1 and _is_container(s, theres[0]) else ():
         for here in places:
-            if here.key != there.key:
+            if here.key != there.key and _fits_inside(s, here, there):
                 yield s.shaped_fact("locatedIn", here, there, "list-locative", 0.6)
 
 

@@ -40,6 +40,7 @@ def test_placefacts_located(text, expected):
     "He met Biden in Washington in March.",  # a month is no town
     "Biden, Macron and Scholz met in Paris.",  # a list of people lies nowhere
     "Washington's ally Kyiv asked for more weapons.",
+    "They are building eight Las Vegas style casinos in the UK.",  # a name qualifying a thing is no place there
 ])
 def test_placefacts_nothing_located(text):
     facts = fact_triples(text)
