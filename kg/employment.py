@@ -1,11 +1,12 @@
 """Work for an organisation read from verbs whose organisation is not a plain "work for" object
 ("joined IBM", "represented U.S. Steel", "served in Congress"), from a person of an organisation's
 unit ("Ann Lee of the Treasury's tax office", "Bo Li at the IBM lab"), and from two people sharing one
-affiliation ("Ann Lee and Bo Li of Stanford")."""
+affiliation ("Ann Lee and Bo Li of Stanford"), and from a spokesperson reporting what an organisation does
+("Acme will close the plant, said Ann Lee, a company spokeswoman")."""
 
 from .facts import verb_subjects
 from .factuality import is_factual
-from .relations import ORG, PERSON, Relation
+from .relations import ORG, PERSON, SPEECH_VERBS, Relation
 
 EMPLOYMENT = Relation("worksFor", subject_types=(PERSON,), object_types=(ORG,), confidence=0.6)
 # verb lemma -> where it names the organisation: "dobj", or the prepositions that introduce it.
@@ -80,6 +81,27 @@ def from_shared_affiliation(s, token):
                     yield s.shaped_fact("worksFor", person, org, "shared-affiliation", 0.6)
 
 
+# Bare roles of someone speaking for an organisation: "Acme will cut jobs, said Ann Lee, a spokeswoman."
+SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "executive", "manager", "representative"}
+
+
+def from_speaker_role(s, token):
+    """Yield worksFor from a person with a bare speaker's role reporting what an organisation does:
+    "Acme will close the plant, said Ann Lee, a company spokeswoman"."""
+    person = s.arg(token, modifiers=False)
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_ not in SPEECH_VERBS or s.type_of(person.key) != "Person":
+        return
+    roles = [c for c in token.children if c.dep_ == "appos" and c.lemma_ in SPEAKER_ROLES and s.index.at(c) is None]
+    if not roles or any(t.dep_ == "pobj" or s.index.at(t) for r in roles for t in r.subtree if t.i != r.i):
+        return  # "a spokesman for Acme" names its organisation: the title rules read it
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] + ([verb.head] if verb.dep_ == "parataxis" else [])
+    orgs = [a for c in clauses for n in c.children if n.dep_ == "nsubj" for a in s.args(n, modifiers=False)
+            if s.type_of(a.key) == "Organization"]
+    if len(orgs) == 1:
+        yield s.shaped_fact("worksFor", person, orgs[0], "speaker-role", 0.6)
+
+
 def from_employment_verbs(s):
     """Yield worksFor from a person's verb of joining, representing, serving in or leaving an organisation."""
     for verb in s.sent:
@@ -100,3 +122,4 @@ def from_employment(s):
         if s.index.at(token):
             yield from filter(None, from_possessed_unit(s, token))
             yield from filter(None, from_shared_affiliation(s, token))
+            yield from filter(None, from_speaker_role(s, token))

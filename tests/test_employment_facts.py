@@ -33,6 +33,8 @@ pytestmark = pytest.mark.model
     ("Bo Li at the IBM research lab said the chip works.", ("Bo Li", "worksFor", "IBM")),
     ("Ann Lee and Bo Li of Stanford University found that the drug works.",
      ("Ann Lee", "worksFor", "Stanford University")),
+    ("Acme Corp. will close the plant next year, said Ann Lee, a company spokeswoman.",
+     ("Ann Lee", "worksFor", "Acme Corp.")),
 ])
 def test_employment_found(text, fact):
     assert fact in facts_of(text)
@@ -46,6 +48,11 @@ def test_employment_found(text, fact):
     ("Jack Smith was joined by Google executives.", ("Jack Smith", "worksFor", "Google")),
     ("Ann Lee of Ohio's largest bank said rates would rise.", ("Ann Lee", "worksFor", "Ohio")),
     ("Ann Lee, the envoy, and Bo Li, head of Acme Corp., met on Monday.", ("Ann Lee", "worksFor", "Acme Corp.")),
+    # the role names another organisation, or the clause names two
+    ("Acme Corp. will close the plant, said Ann Lee, a spokeswoman for the union.",
+     ("Ann Lee", "worksFor", "Acme Corp.")),
+    ("Acme Corp. and Zeta Inc. will merge next year, said Ann Lee, a spokeswoman.",
+     ("Ann Lee", "worksFor", "Acme Corp.")),
 ])
 def test_employment_absent(text, absent):
     assert absent not in facts_of(text)
