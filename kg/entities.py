@@ -151,8 +151,9 @@ def _cluster_mentions(doc, mentions, metonymy=True):
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
-        # an acronym in brackets is no city, whatever town shares it: "the Government Accountability Office (GAO)"
-        acronym = m.text.isupper() and m.start > 0 and doc[m.start - 1].text == "("
+        # an acronym is no city, whatever town shares it: "the Government Accountability Office (GAO)", "UN"
+        acronym = m.text.isupper() and (m.start > 0 and doc[m.start - 1].text == "(" or (
+            m.label == "Organization" and len(m.text.replace(".", "")) <= 4))
         place = None if acronym else _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
         key = "place:" + place.name if place else match_key(m.name)
         key = acronyms.get(key, key)

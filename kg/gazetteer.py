@@ -62,7 +62,13 @@ KNOWN_ORGANIZATIONS = {
     "Islamic State", "ISIS", "ISIL", "IS", "Al Qaeda", "al-Qaeda", "Al-Qaeda", "Boko Haram", "al-Shabab",
     "Al-Shabaab", "European Union", "United Nations", "Red Cross", "Interpol", "Europol", "FBI", "CIA",
     "Associated Press", "World Bank", "International Monetary Fund", "IMF", "OPEC", "World Health Organization",
+    "UN", "U.N.",
 }
+# Short forms of well-known organisations, named whole so every article names one node alike.
+ORGANIZATION_NAMES = {"UN": "United Nations", "U.N.": "United Nations", "IS": "Islamic State",
+                      "ISIS": "Islamic State", "ISIL": "Islamic State", "Nato": "NATO", "EU": "European Union",
+                      "IMF": "International Monetary Fund", "al-Qaeda": "Al Qaeda", "Al-Qaeda": "Al Qaeda",
+                      "Al-Shabaab": "al-Shabab", "ITAR-TASS": "TASS"}
 # Seats of government that stand for their state when they act ("the Kremlin said").
 METONYMS = {"Kremlin": "RU", "Downing Street": "GB", "Élysée": "FR", "Elysee": "FR", "Zhongnanhai": "CN"}
 
@@ -170,3 +176,8 @@ def known_organization_starts():
 def known_organization(name):
     """Tell whether a name is an organisation news names without context (Twitter, Reuters)."""
     return name in KNOWN_ORGANIZATIONS
+
+
+def organization_name(name):
+    """Return the full name of a well-known organisation named by a short form ("UN" -> "United Nations")."""
+    return ORGANIZATION_NAMES.get(name, name)

@@ -221,7 +221,7 @@ def find_mentions(doc):
     """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
     sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     found = [Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
-                      name=s.text, name_start=s.start) for s in _known_organizations(doc)]
+                      name=gazetteer.organization_name(s.text), name_start=s.start) for s in _known_organizations(doc)]
     covered = {i for m in found for i in range(m.start, m.end)}
     unkept = []
     for ent in doc.ents:

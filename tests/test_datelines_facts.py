@@ -14,7 +14,7 @@ pytestmark = pytest.mark.model
     ("Paris (AFP) - Prime Minister Elisabeth Borne said on Monday she would visit Kyiv.",
      {("AFP", "hasBureauIn", "Paris")}),
     ("(Text) Moscow June 12 (ITAR-TASS) -- The State Duma passed the budget on Friday.",
-     {("ITAR-TASS", "hasBureauIn", "Moscow")}),
+     {("TASS", "hasBureauIn", "Moscow")}),
     # a monitoring service writes the broadcaster or paper after the city, the paper in capitals
     ("NC1203150994 Paris Radio Orient in Arabic 1500 GMT 12 Sep 94", {("Radio Orient", "hasBureauIn", "Paris")}),
     ("Cabinet Approves Reform Plan PM1203121294 Moscow ROSSIYSKAYA GAZETA in Russian 12 Mar 94 p 3",
