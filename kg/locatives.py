@@ -1,5 +1,6 @@
 """Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
 
+from .orgplaces import is_possessor
 from .sentence import Arg
 from .patterns import is_role
 from .relations import LEADER_TITLES, POLITICAL_TITLES
@@ -49,8 +50,8 @@ def from_comma(s, token):
     while j + 1 < s.sent.end and (doc[j].lower_ in DIRECTIONS or doc[j].text == "-"):
         j += 1  # "Mohammadia, south-east Algeria", "Gulu, northern Uganda"
     after = doc[j]
-    if after.dep_ in ("nsubj", "nsubjpass") and after.head.i > after.i:
-        return  # "... to Rosneft, Russia is able to ...": the place opens a new clause
+    if after.dep_ in ("nsubj", "nsubjpass") and after.head.i > after.i or s.index.at(after) and is_possessor(s, after):
+        return  # "... to Rosneft, Russia is able to ...", "in Lima, Chile's envoy": the place opens a new phrase
     there = s.arg(after, modifiers=False)
     if there and s.index.type_of(there.key) in CONTAINERS and s.index.type_of(here.key) != "Country":
         yield s.shaped_fact(name, here, there, "comma-locative", 0.8)
