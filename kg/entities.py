@@ -36,7 +36,7 @@ def _context_votes(doc, mention):
             any(d.lemma_ in PLACE_NOUNS for d in described)):  # "Lyon, the third city"
         votes["Place"] += CONTEXT_WEIGHT
     if any(d.lemma_ in ORG_APPOSITIVES for d in described):
-        votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer", "the company Codelco"
+        votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer", "the company Petrobras"
     if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
     if _has_age(head) or any(_is_person_noun(d) for d in described) or (
@@ -44,7 +44,7 @@ def _context_votes(doc, mention):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "Cheek, 53,", "Blackwell, a designer": only people have ages
     if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS or (
             head.dep_ == "pobj" and head.head.lower_ in ("of", "to") and head.head.head.lemma_ in PERSON_ROLE_NOUNS):
-        votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor", "the assassination of Lincoln", "aide to Patrick"
+        votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor", "the assassination of Lincoln", "aide to Obama"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
     name_votes = _name_votes(doc, mention)
@@ -68,7 +68,7 @@ def _context_votes(doc, mention):
 
 def _descriptions(head):
     """Return the common nouns that say what a name is: "Tesco, Britain's biggest retailer", "the copper
-    company Codelco", "the last King of Peru, Atahualpa"."""
+    company Petrobras", "the last King of Burma, Thibaw"."""
     found = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")]
     return found + [head.head] if head.dep_ == "appos" else found
 

@@ -9,7 +9,7 @@ from .relations import LEADER_TITLES, POLITICAL_TITLES
 LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "oblast", "area", "town"}
 # preposition -> the property it gives between (the class of the governing entity, a place)
 # (class of the governing entity, preposition, class of its object) -> property:
-# "Tennessee Tech in Cookville", "Leroy Ivy of Oxford", "Jim Bowell of the Fire Department"
+# "Ohio State in Columbus", "Ann Lee of Leeds", "Jim Bowell of the Fire Department"
 PREP_LOCATIVES = {
     ("Organization", "in", "Place"): "basedIn", ("Organization", "of", "Place"): "basedIn",
     ("Organization", "at", "Place"): "basedIn",
@@ -18,7 +18,7 @@ PREP_LOCATIVES = {
     ("Person", "of", "Organization"): "worksFor", ("Person", "at", "Organization"): "worksFor",
     ("Person", "with", "Organization"): "worksFor",
 }
-# (class of the named entity, class of its modifier) -> property: "Beijing XINHUA", "Russia's Foreign Ministry",
+# (class of the named entity, class of its modifier) -> property: "Moscow TASS", "Russia's Foreign Ministry",
 # "ABC's Spencer Christian"
 MODIFIER_LOCATIVES = {("Organization", "Place"): "basedIn", ("Person", "Organization"): "worksFor"}
 COMMA_LOCATIVES = {"Place": "locatedIn", "Organization": "basedIn"}
@@ -36,7 +36,7 @@ def _mention_root(s, token):
 
 
 def from_comma(s, token):
-    """Yield locatedIn / basedIn from "Caracas, Venezuela", "Donetsk region, Ukraine", "Pepperell, Ga."."""
+    """Yield locatedIn / basedIn from "Caracas, Venezuela", "Donetsk region, Ukraine", "Dalton, Ga."."""
     here = s.arg(token, modifiers=False)
     if here is None or (token.i + 1 < len(token.doc) and s.index.at(token.nbor(1)) == s.index.at(token)):
         return  # not the last word of its mention
@@ -48,7 +48,7 @@ def from_comma(s, token):
         return
     j = i + 1
     while j + 1 < s.sent.end and (doc[j].lower_ in DIRECTIONS or doc[j].text == "-"):
-        j += 1  # "Mohammadia, south-east Algeria", "Gulu, northern Uganda"
+        j += 1  # "Blida, north-west Algeria", "Gulu, northern Uganda"
     after = doc[j]
     if after.dep_ in ("nsubj", "nsubjpass") and after.head.i > after.i or s.index.at(after) and is_possessor(s, after):
         return  # "... to Rosneft, Russia is able to ...", "in Lima, Chile's envoy": the place opens a new phrase
@@ -58,14 +58,14 @@ def from_comma(s, token):
 
 
 def from_preposition(s, token):
-    """Yield basedIn / livesIn / locatedIn from "Tennessee Tech in Cookville", "Leroy Ivy of Oxford"."""
+    """Yield basedIn / livesIn / locatedIn from "Ohio State in Columbus", "Ann Lee of Leeds"."""
     if not _mention_root(s, token):
         return
     here = s.arg(token, modifiers=False)
     if s.index.type_of(here.key) == "Country":
         return
-    # "Leroy Ivy of Oxford", and through an appositive: "David Cicippio, a technician from North Wales",
-    # "Derwinski, a Republican from Chicago"
+    # "Ann Lee of Leeds", and through an appositive: "Bo Li, a technician from North Wales",
+    # "Kay Hall, a Democrat from Denver"
     holders = [token] + [c for c in token.children if c.dep_ == "appos" and (
         s.index.at(c) is None or s.type_of(s.index.at(c)[0]) == "Group")]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
@@ -103,8 +103,8 @@ def from_based(s, token):
             yield s.shaped_fact(name, holder, place, f"hyphen-{token.lower_}", 0.8)
 
 
-# A place modifying the common noun that describes a holder tells where it lives or is based: "Atlanta
-# businessman Neil Estes", "Corduwener, a Netherlands businessman", "Sun Hung Kai, a Hong Kong firm".
+# A place modifying the common noun that describes a holder tells where it lives or is based: "Denver
+# businessman Jo Park", "Van Dam, a Belgian businessman", "Li & Fung, a Hong Kong firm".
 # An office ("U.S. Ambassador X", "Illinois Gov. X") is a title instead: patterns.from_titles reads it.
 RESIDENT_NOUNS = {"native", "resident", "citizen", "national", "businessman", "businesswoman", "entrepreneur",
                   "tycoon", "magnate", "artist", "poet", "novelist", "author", "actor", "actress", "musician",
@@ -136,7 +136,7 @@ def _describes(noun, kind):
 def _modifier_places(s, token, noun, holder):
     """Return the places among a describing noun's modifiers (and, before it, the name's own modifiers)."""
     words = [t for c in noun.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
-    if noun.dep_ == "compound":  # a flat parse hangs "Atlanta" on the name: "Atlanta businessman Neil Estes"
+    if noun.dep_ == "compound":  # a flat parse hangs "Atlanta" on the name: "Denver businessman Jo Park"
         words += [t for c in token.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
     found = {}
     for t in words:
@@ -161,8 +161,8 @@ def from_role_modifier(s, token):
                 yield s.shaped_fact(name, holder, place, "role-modifier", 0.7)
 
 
-# A person's home names where they live: "Sohn's New Jersey home", "his home in suburban Larchmont",
-# "Beaumont, Richardson's hometown", "Jesse Jackson's home state", "his native South Carolina".
+# A person's home names where they live: "Kay Hall's Vermont home", "his home in suburban Bronxville",
+# "Tulsa, Lee's hometown", "the senator's home state", "his native South Carolina".
 HOME_NOUNS = {"home", "hometown", "homeland", "birthplace", "homestead"}
 HOME_HEADS = {"state", "country", "city", "town", "village", "county", "province", "island", "land"}
 
@@ -180,7 +180,7 @@ def _owners(s, noun):
     words = [c for c in noun.children if c.dep_ == "poss"]
     words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
-    # "the home state of his wife, Elizabeth": the appositive names the owner
+    # "the home state of his wife, Ann": the appositive names the owner
     words += [c for w in words if s.index.at(w) is None for c in w.children if c.dep_ == "appos"]
     found = [_named(s, s.arg(w, modifiers=False), w) for w in words]
     return [a for a in found if a and s.type_of(a.key) == "Person"]
@@ -203,7 +203,7 @@ def _home_places(s, noun):
     words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
               if g.dep_ == "pobj"]
     words += [c for c in noun.children if c.dep_ == "appos"]
-    if noun.dep_ == "appos":  # "Beaumont, Texas, Richardson's hometown"
+    if noun.dep_ == "appos":  # "Tulsa, Okla., Lee's hometown"
         words.append(noun.head)
     if noun.dep_ == "attr":  # "South Carolina is Jackson's home state"
         words += [c for c in noun.head.children if c.dep_ == "nsubj"]

@@ -46,7 +46,7 @@ def _container_after(s, place_token):
     found = s.arg(last.doc[i], modifiers=False)
     here = s.index.at(place_token)
     if is_possessor(s, last.doc[i]):
-        return None  # "the embassy in London, Argentina's representative there": a new phrase
+        return None  # "the embassy in Rome, Chile's envoy there": a new phrase
     if found and found.key != here[0] and s.index.type_of(found.key) in CONTAINERS \
             and s.index.type_of(here[0]) != "Country":
         return found
@@ -121,7 +121,7 @@ def from_org_places(s):
 
 def from_inner_preposition(s, token):
     """Yield basedIn from a place the parser hung on a word inside an organisation's name:
-    "the Institute of Physics of Lyon", "State University of New York at Albany"."""
+    "the Institute of Physics of Lyon", "University of Wisconsin at Madison"."""
     at = s.index.at(token)
     if not at or s.type_of(at[0]) != "Organization" or _mention_root(s, token).i == token.i:
         return

@@ -59,7 +59,7 @@ def _prep_objects(noun):
             found += [pobj] + [t for c in pobj.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
             # "head of the largest union, the Teamsters": the appositive names the organisation
             found += [c for c in pobj.children if c.dep_ == "appos"]
-            found += _prep_objects(pobj)  # "vice president of digital development at EMI"
+            found += _prep_objects(pobj)  # "vice president of marketing at Sony"
     return found
 
 
@@ -76,7 +76,7 @@ def _title_groups(token, own=frozenset()):
     modifiers, then each appositive, as (title words, words that may name the organisation, the describing noun)."""
     left = sorted({t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i},
                   key=lambda t: t.i)
-    # the noun right before a name may be its job: "FAA Administrator Allan McArtor", "NBC anchorman Tom Smith"
+    # the noun right before a name may be its job: "NASA Administrator Bill Nelson", "NBC anchorman Tom Smith"
     nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
                    and c.i < token.i and c.i not in own), key=lambda t: t.i, default=None)
     groups = [(left, left, nearest)]
@@ -122,7 +122,7 @@ def from_titles(s, person_token, person):
                 seen.add(org.key)
                 yield s.shaped_fact(name, person, org, f"title:{title}", 0.85 if leads else 0.7)
                 if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
-                    # a mayor or governor lives where they hold office: "Pittsburgh Mayor Sophie Masloff"
+                    # a mayor or governor lives where they hold office: "Boston Mayor Michelle Wu"
                     yield s.shaped_fact("livesIn", person, org, "title-residence", 0.8)
 
 

@@ -123,7 +123,7 @@ def from_conjuncts(s, token):
     """Yield locatedIn for every place of a list the last one places: "Leeds, York and Hull in
     northern England"."""
     if token.dep_ == "conj" or not _named(s, token) or not any(c.dep_ == "conj" for c in token.children):
-        return  # a list of places opens with a place: "tests in Tel Aviv, Chicago and Athens" lists no places
+        return  # a list of places opens with a place: "trials in Rome, Lyon and Graz" lists no places
     members = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.head.i != t.i]
     places = [p for p in (_named(s, m) for m in members) if p]
     others = [m for m in members if s.arg(m, modifiers=False) and not _named(s, m)]
