@@ -27,9 +27,9 @@ def facts_of(text, published=PUBLISHED):
      "acquitted him.", [("U.S. Senate", "acquitted", "Donald Trump")]),
     ("Donald Trump was acquitted by the U.S. Senate in February.",
      [("U.S. Senate", "acquitted", "Donald Trump")]),
-    ("Russian President Vladimir Putin met German Chancellor Angela Merkel in Moscow on Tuesday.",
-     [("Vladimir Putin", "met", "Angela Merkel"), ("Vladimir Putin", "leaderOf", "Russia"),
-      ("Angela Merkel", "leaderOf", "Germany")]),
+    ("Finnish President Sauli Niinisto met Canadian Prime Minister Justin Trudeau in Ottawa on Thursday.",
+     [("Sauli Niinisto", "met", "Justin Trudeau"), ("Sauli Niinisto", "leaderOf", "Finland"),
+      ("Justin Trudeau", "leaderOf", "Canada")]),
     ("The impeachment trial of Biden's predecessor Donald Trump ended.",
      [("Donald Trump", "predecessorOf", "Biden")]),
     ("The picture shows President Emmanuel Macron visiting troops in Kidal region, Mali.",
@@ -38,8 +38,8 @@ def facts_of(text, published=PUBLISHED):
      [("Boris Johnson", "met", "Narendra Modi")]),
     ("Israel said this week that the deal could collapse and warned against any Iranian deployment.",
      [("Israel", "warned", "Iran")]),
-    ("John Wilkes Booth, who assassinated President Abraham Lincoln, was an actor.",
-     [("John Wilkes Booth", "killed", "Abraham Lincoln")]),
+    ("Leon Czolgosz, who assassinated President William McKinley, was an anarchist.",
+     [("Leon Czolgosz", "killed", "William McKinley")]),
     ("The European Union sanctioned Belarus over the forced landing.",
      [("European Union", "sanctioned", "Belarus")]),
 ])
@@ -51,10 +51,10 @@ def test_extract_facts_found(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # active and passive verbs
-    ("Lee Harvey Oswald killed President John F. Kennedy in Dallas in 1963.",
-     [("Lee Harvey Oswald", "killed", "John F. Kennedy")]),
-    ("President John F. Kennedy was assassinated by Lee Harvey Oswald in 1963.",
-     [("Lee Harvey Oswald", "killed", "John F. Kennedy")]),
+    ("Khalid Islambouli killed President Anwar Sadat in Cairo in 1981.",
+     [("Khalid Islambouli", "killed", "Anwar Sadat")]),
+    ("President Anwar Sadat was assassinated by Khalid Islambouli in 1981.",
+     [("Khalid Islambouli", "killed", "Anwar Sadat")]),
     ("North Korea accused South Korea of provocation.", [("North Korea", "accused", "South Korea")]),
     ("Microsoft acquired LinkedIn in 2016.", [("Microsoft", "ownerOf", "LinkedIn")]),
     # light verbs and nominalisations
@@ -74,15 +74,15 @@ def test_extract_facts_found(text, expected):
      [("Viktor Orban", "leaderOf", "Hungary"), ("Viktor Orban", "warned", "European Union")]),
     ("Elon Musk, the chief executive of Tesla, criticised the decision.", [("Elon Musk", "heads", "Tesla")]),
     ("Tesla chief executive Elon Musk criticised the decision.", [("Elon Musk", "heads", "Tesla")]),
-    ("Former Fiat chief executive Giuseppe Morchio joined the board.", [("Giuseppe Morchio", "worksFor", "Fiat")]),
+    ("Former Siemens chief executive Peter Loescher joined the board.", [("Peter Loescher", "worksFor", "Siemens")]),
     ("Sunak's predecessor Liz Truss resigned.", [("Liz Truss", "predecessorOf", "Sunak")]),
-    ("The seventh president of the United States, Andrew Jackson, was born in Waxhaw.",
-     [("Andrew Jackson", "leaderOf", "United States")]),
-    ("The agreement was signed by the deputy secretary of the Foreign Ministry, Abdul Halim Ali.",
-     [("Abdul Halim Ali", "worksFor", "Foreign Ministry")]),
-    ("Jeremy Rifkin, director of the Foundation on Economic Trends and a member of the Global Greenhouse "
-     "Network, said so.", [("Jeremy Rifkin", "worksFor", "Global Greenhouse Network")]),
-    ("John Smith taught at Harvard University for ten years.", [("John Smith", "worksFor", "Harvard University")]),
+    ("The fourth president of the Philippines, Manuel Roxas, was born in Capiz.",
+     [("Manuel Roxas", "leaderOf", "Philippines")]),
+    ("The accord was countersigned by the deputy secretary of the Interior Ministry, Karim Haddad.",
+     [("Karim Haddad", "worksFor", "Interior Ministry")]),
+    ("Maria Lopez, director of the Center for Urban Studies and a member of the National Housing Council, "
+     "said so.", [("Maria Lopez", "worksFor", "National Housing Council")]),
+    ("Carl Sagan taught at Cornell University for many years.", [("Carl Sagan", "worksFor", "Cornell University")]),
     # role nouns
     ("Charles Guiteau, the assassin of President James Garfield, was hanged.",
      [("Charles Guiteau", "killed", "James Garfield")]),
@@ -90,12 +90,12 @@ def test_extract_facts_found(text, expected):
     # locatives
     ("Apple, the California-based company, reported record profits.", [("Apple", "basedIn", "California")]),
     ("Scientists at Tennessee Tech in Cookeville built the device.", [("Tennessee Tech", "basedIn", "Cookeville")]),
-    ("Betsy Ross was born in Philadelphia.", [("Betsy Ross", "livesIn", "Philadelphia")]),
-    ("Pepperell, based in West Point, Ga., makes towels.", [("Pepperell", "basedIn", "West Point")]),
+    ("Amelia Earhart was born in Atchison.", [("Amelia Earhart", "livesIn", "Atchison")]),
+    ("Wrigley, based in Chicago, Ill., makes chewing gum.", [("Wrigley", "basedIn", "Chicago")]),
     ("Police searched Deutsche Bank's Frankfurt headquarters on Tuesday.", [("Deutsche Bank", "basedIn", "Frankfurt")]),
     # unnamed groups in events, and "they"
-    ("Taliban gunmen attacked Camp Shorabak in Helmand. They killed 23 soldiers.",
-     [("Taliban gunmen", "attacked", "Camp Shorabak"), ("Taliban gunmen", "killed", "soldiers")]),
+    ("Taliban gunmen attacked Camp Chapman in Khost. They killed seven guards.",
+     [("Taliban gunmen", "attacked", "Camp Chapman"), ("Taliban gunmen", "killed", "guards")]),
 ])
 def test_extract_facts_construction_table(text, expected):
     found = facts_of(text)
@@ -159,13 +159,14 @@ def test_extract_facts_evidence_offsets_point_into_text():
 
 def test_extract_facts_regression_denied_accusing_is_not_an_accusation():
     # broke when the factuality walk compared spaCy tokens by identity and skipped the "deny" head
-    found = facts_of("But challenged on the remark, Nigel Farage denied accusing Germany of using the EU.")
+    found = facts_of("But pressed on the comment, Boris Johnson denied accusing France of blocking the deal.")
     assert not any(p == "accused" for _, p, _ in found), sorted(found)
 
 
 def test_extract_facts_person_attacking_in_words_is_criticism():
-    found = facts_of("South African president Thabo Mbeki has attacked Britain, saying it treated Africans badly.")
-    assert ("Thabo Mbeki", "criticized", "United Kingdom") in found, sorted(found)
+    found = facts_of("Filipino president Rodrigo Duterte has attacked the United States, saying it bullied its "
+                     "neighbours.")
+    assert ("Rodrigo Duterte", "criticized", "United States") in found, sorted(found)
     assert not any(p == "attacked" for _, p, _ in found)
 
 
@@ -193,24 +194,23 @@ def test_extract_facts_convictions_assert_charges_do_not(text, fact, asserted):
 
 
 @pytest.mark.parametrize("text, fact", [
-    ("Pittsburgh Mayor Sophie Masloff praised the city.", ("Sophie Masloff", "livesIn", "Pittsburgh")),
-    ("David Cicippio, an electronics technician from Scranton, voiced frustration.",
-     ("David Cicippio", "livesIn", "Scranton")),
+    ("Boston Mayor Thomas Menino thanked the volunteers.", ("Thomas Menino", "livesIn", "Boston")),
+    ("Greg Hall, an electrical engineer from Omaha, voiced disappointment.", ("Greg Hall", "livesIn", "Omaha")),
     ("The show features the Minnesota-born artist Duane Hanson.", ("Duane Hanson", "livesIn", "Minnesota")),
     # a place modifying the noun that says what the person does or is
-    ("``We played for hours,'' said Atlanta businessman Neil Estes.", ("Neil Estes", "livesIn", "Atlanta")),
-    ("Richard Taylor, an Atlanta architect, designed the tower.", ("Richard Taylor", "livesIn", "Atlanta")),
-    ("Soviet pianist Vladimir Ashkenazy played in London.", ("Vladimir Ashkenazy", "citizenOf", "Soviet Union")),
-    ("Derwinski, a Republican from Chicago, denied the allegations.", ("Derwinski", "livesIn", "Chicago")),
+    ("``We waited all night,'' said Denver lawyer Karen Holt.", ("Karen Holt", "livesIn", "Denver")),
+    ("Frank Gehry, a Los Angeles architect, designed the museum.", ("Frank Gehry", "livesIn", "Los Angeles")),
+    ("Soviet cellist Mstislav Rostropovich performed in Paris.",
+     ("Mstislav Rostropovich", "citizenOf", "Soviet Union")),
+    ("Schumer, a Democrat from Brooklyn, disputed the figures.", ("Schumer", "livesIn", "Brooklyn")),
     # a person's home
     ("FBI agents arrived at Robert Sohn's New Jersey home.", ("Robert Sohn", "livesIn", "New Jersey")),
-    ("John Harrington died at his home in suburban Larchmont.", ("John Harrington", "livesIn", "Larchmont")),
+    ("Arthur Miller died at his home in rural Roxbury.", ("Arthur Miller", "livesIn", "Roxbury")),
     ("Jesse Jackson won the caucuses in his native South Carolina.", ("Jesse Jackson", "livesIn", "South Carolina")),
-    ("The museum in Beaumont, Texas, Richardson's hometown, plans to raise two statues.",
-     ("Richardson", "livesIn", "Beaumont")),
+    ("The church in Dayton, Ohio, Wright's hometown, plans to add a bell tower.",
+     ("Wright", "livesIn", "Dayton")),
     # an organisation described by a place-modified noun
-    ("Sun Hung Kai Properties, a Hong Kong construction firm, bought a stake.",
-     ("Sun Hung Kai Properties", "basedIn", "Hong Kong")),
+    ("Tata Steel, a Mumbai steel maker, bought a stake.", ("Tata Steel", "basedIn", "Mumbai")),
 ])
 def test_extract_facts_residence_table(text, fact):
     found = facts_of(text)
@@ -222,7 +222,7 @@ def test_extract_facts_residence_table(text, fact):
     ("Jill Biden, the wife of the U.S. president, visited Kyiv.", ("Jill Biden", "leaderOf", "United States")),
     ("Jill Biden, the U.S. president's wife, visited Kyiv.", ("Jill Biden", "leaderOf", "United States")),
     # a conjoined noun gives work only when it is a title: a supporter does not work for what they support
-    ("Virginia Galle, a City Council member and CAP supporter, said so.", ("Virginia Galle", "worksFor", "CAP")),
+    ("Linda Hart, a school board member and ACLU supporter, spoke briefly.", ("Linda Hart", "worksFor", "ACLU")),
 ])
 def test_extract_facts_no_title(text, absent):
     assert absent not in facts_of(text), sorted(facts_of(text))
@@ -230,11 +230,11 @@ def test_extract_facts_no_title(text, absent):
 
 @pytest.mark.parametrize("text, person, place", [
     # an office of a state is a title (leaderOf, worksFor), not a residence
-    ("U.S. Ambassador Vernon Walters displayed photographs.", "Vernon Walters", "United States"),
-    ("Benjamin Harrison, the 23rd President of the United States, was born in Ohio.", "Benjamin Harrison",
-     "United States"),
+    ("U.S. Ambassador Samantha Power addressed the assembly.", "Samantha Power", "United States"),
+    ("Manuel Quezon, the second President of the Philippines, was born in Baler.", "Manuel Quezon",
+     "Philippines"),
     # "of" after the noun of an act names its victim, not a home
-    ("John Wilkes Booth, assassin of Lincoln, was cornered by soldiers.", "John Wilkes Booth", "Lincoln"),
+    ("Tetsuya Yamagami, assassin of Abe, was tackled by guards.", "Tetsuya Yamagami", "Abe"),
 ])
 def test_extract_facts_no_residence(text, person, place):
     found = facts_of(text)
@@ -242,7 +242,8 @@ def test_extract_facts_no_residence(text, person, place):
 
 
 @pytest.mark.parametrize("text, fact", [
-    ("A man was killed in a battle between troops and terrorists in Belfast.", ("troops", "attacked", "terrorists")),
+    ("A farmer was killed during a battle between soldiers and insurgents near Mosul.",
+     ("soldiers", "attacked", "insurgents")),
     ("Clashes between police and protesters left 12 dead in Caracas.", ("police", "attacked", "protesters")),
 ])
 def test_extract_facts_fighting_between_two_sides(text, fact):
