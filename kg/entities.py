@@ -128,13 +128,13 @@ def _place_of(text, label, actor=False, metonymy=True):
 
 
 def _initials(name):
-    """Return the capitals starting a name's words: "British Chambers of Commerce" -> "BCC",
+    """Return the capitals starting a name's words: "Scottish Wildlife Trust" -> "SWT",
     "Organisation des Nations Unies" -> "ONU"."""
     return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
 
 
 def _defined_acronyms(doc, mentions):
-    """Return {acronym key: name key} for names the text defines: "British Chambers of Commerce (BCC)"."""
+    """Return {acronym key: name key} for names the text defines: "Scottish Wildlife Trust (SWT)"."""
     found = {}
     for m in mentions:
         if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":

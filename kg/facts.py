@@ -35,7 +35,7 @@ def verb_subjects(s, verb):
 
 
 def _described(s, noun):
-    """Return the entity a noun names or, through a copula, describes ("Oswald was the gunman who ...")."""
+    """Return the entity a noun names or, through a copula, describes ("Princip was the gunman who ...")."""
     found = s.args(noun, modifiers=False)
     if not found and noun.dep_ == "attr":
         found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in s.args(c)]
@@ -43,7 +43,7 @@ def _described(s, noun):
 
 
 def _wielder(s, noun):
-    """Return who used a weapon named by a noun: "Oswald fired the shots that killed Kennedy"."""
+    """Return who used a weapon named by a noun: "Princip fired the shots that killed the archduke"."""
     if noun.lemma_ in INSTRUMENT_NOUNS and noun.dep_ == "dobj":
         return verb_subjects(s, noun.head)
     return []
@@ -136,8 +136,8 @@ def noun_actor(s, noun):
 
 
 def _convicted(s, noun):
-    """Return who was found guilty of the act a noun names: "Sirhan was convicted of Kennedy's killing",
-    "Ray is serving 99 years for the murder of King"; there the possessor is the victim, not the actor."""
+    """Return who was found guilty of the act a noun names: "Amir was convicted of Rabin's killing",
+    "Chapman is serving a life term for the murder of Lennon"; there the possessor is the victim, not the actor."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("of", "for", "to"):
         return []

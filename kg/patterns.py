@@ -80,8 +80,8 @@ def _title_groups(token, own=frozenset()):
     nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
                    and c.i < token.i and c.i not in own), key=lambda t: t.i, default=None)
     groups = [(left, left, nearest)]
-    # "Putin, Russia's president", "an ecologist at Cornell", and each conjunct: "leader of the Bosnian Serbs
-    # and vice-president of the Union of Serb Writers"
+    # "Putin, Russia's president", "an ecologist at Cornell", and each conjunct: "head of the city council
+    # and deputy chair of the Railway Workers' Union"
     nouns = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "the deputy secretary of the ministry, Ali"
         nouns.append(token.head)

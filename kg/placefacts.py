@@ -138,13 +138,13 @@ def from_conjuncts(s, token):
 
 
 def from_described_residence(s, token):
-    """Yield livesIn from a describing noun placed "in" somewhere: "Moshe Arens, one of the leading
-    strategists in Israel", "Ann Lee, a lawyer in Boston"."""
+    """Yield livesIn from a describing noun placed "in" somewhere: "Dan Meridor, one of the best-known
+    lawyers in Israel", "Ann Lee, a lawyer in Boston"."""
     here = _named(s, token, ("Person",))
     if here is None:
         return
     for noun in (c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM")):
-        if noun.lower_ == "one":  # "one of the leading strategists in Israel"
+        if noun.lower_ == "one":  # "one of the best-known lawyers in Israel"
             noun = next(iter(_pobjs(noun, ("of",))), noun)
         for there in (p for p in (_named(s, t) for t in _pobjs(noun, ("in",))) if p):
             yield s.shaped_fact("livesIn", here, there, "described-residence", 0.6)

@@ -53,8 +53,8 @@ def test_placefacts_a_factory_in_a_city_is_no_seat():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Moshe Arens, one of the leading strategists in Israel, says the balance has shifted.",
-     ("Moshe Arens", "livesIn", "Israel")),
+    ("Dan Meridor, one of the best-known lawyers in Israel, says the ruling was wrong.",
+     ("Dan Meridor", "livesIn", "Israel")),
     ("Ann Lee, a lawyer in Boston, filed the suit.", ("Ann Lee", "livesIn", "Boston")),
 ])
 def test_placefacts_described_residence(text, expected):
