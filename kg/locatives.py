@@ -115,6 +115,9 @@ ORG_NOUNS = {"company", "firm", "bank", "group", "newspaper", "daily", "agency",
              "producer", "subsidiary", "university", "college", "institute", "team", "club", "brokerage",
              "lender", "refiner", "automaker", "carmaker", "startup", "outfit", "giant", "miner", "shipper"}
 MODIFIERS = ("compound", "amod", "nmod", "poss")
+SPORTS_ROLES = {"winger", "striker", "forward", "defender", "midfielder", "goalkeeper", "keeper", "fullback",
+                "full-back", "centre-back", "playmaker", "skipper", "captain", "coach", "manager", "player",
+                "boss", "fly-half", "scrum-half", "prop", "lock", "flanker", "batsman", "bowler", "pitcher"}
 
 
 def _descriptions(token):
@@ -157,6 +160,8 @@ def from_role_modifier(s, token):
     for noun in _descriptions(token):
         if s.index.at(noun) is None and _describes(noun, kind):
             for place in _modifier_places(s, token, noun, holder):
+                if noun.lower_ in SPORTS_ROLES and s.index.type_of(place.key) != "Country":
+                    continue  # "Middlesbrough winger X": in sport a town before a position names the club
                 name = "basedIn" if kind == "Organization" else _residence(s, place)
                 yield s.shaped_fact(name, holder, place, "role-modifier", 0.7)
 

@@ -231,6 +231,8 @@ def test_extract_facts_no_title(text, absent):
 @pytest.mark.parametrize("text, person, place", [
     # an office of a state is a title (leaderOf, worksFor), not a residence
     ("U.S. Ambassador Samantha Power addressed the assembly.", "Samantha Power", "United States"),
+    # in sport a town before a position names the club
+    ("Liverpool defender Joe Gomez is injured.", "Joe Gomez", "Liverpool"),
     ("Manuel Quezon, the second President of the Philippines, was born in Baler.", "Manuel Quezon",
      "Philippines"),
     # "of" after the noun of an act names its victim, not a home
