@@ -127,8 +127,8 @@ def from_conjuncts(s, token):
     members = [token] + [t for t in token.subtree if t.dep_ == "conj" and t.head.i != t.i]
     places = [p for p in (_named(s, m) for m in members) if p]
     others = [m for m in members if s.arg(m, modifiers=False) and not _named(s, m)]
-    if len(places) < 2 or others:
-        return  # a list naming people or organisations too is no list of places
+    if len(places) < 2 or others or any(s.index.type_of(p.key) == "Country" for p in places):
+        return  # a list naming people, organisations or countries too is no list of towns and regions
     wheres = [t for m in members for t in _pobjs(m, ("in",))] + _sibling_in(s, token, _last_word(s, members[-1]))
     theres = [p for p in (_named(s, t) for t in wheres) if p]
     for there in theres[:1] if len(theres) == 1 and _is_container(s, theres[0]) else ():
