@@ -14,6 +14,8 @@ MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), 
 ROLE_SUFFIXES = ("ist", "er", "or", "ian", "man", "woman", "person", "eer")
 NOT_ROLES = {"winner", "loser", "runner-up", "finisher", "survivor", "fan", "supporter", "viewer", "reader", "voter",
              "customer", "user", "buyer", "seller", "owner", "holder", "sufferer", "smoker", "passenger",
+             "sponsor", "investor", "shareholder", "creditor", "donor", "backer", "rival", "competitor",
+             "challenger", "contender", "follower", "admirer", "critic", "opponent", "nominee",
              "center", "centre", "order", "number", "letter", "water", "matter", "power", "quarter", "border",
              "paper", "sector", "factor", "error", "interior", "corner", "member", "chapter", "theater", "theatre",
              "winter", "summer", "other", "manner", "murder", "computer", "river", "tower", "cancer", "layer",

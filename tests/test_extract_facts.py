@@ -255,6 +255,7 @@ def test_extract_facts_fighting_between_two_sides(text, fact):
 @pytest.mark.parametrize("text, absent", [
     # winning something, or buying it, is no job
     ("Booker Prize winner Hilary Mantel spoke at the festival.", ("Hilary Mantel", "worksFor", "Booker Prize")),
+    ("Tesla shareholder Ron Baron praised the plan.", ("Ron Baron", "worksFor", "Tesla")),
 ])
 def test_extract_facts_no_job_from_a_non_role(text, absent):
     assert absent not in facts_of(text), sorted(facts_of(text))
