@@ -1,17 +1,11 @@
 """Facts from wire datelines: "HANOI, Vietnam (AP) --", "Moscow June 12 (ITAR-TASS) --",
 "Paris Radio Orient in Arabic": the agency files from a bureau in the place."""
 
+from .mentions import is_story_code
 from .sentence import Arg
 
 DATELINE_ENDS = {"--", "—", "–", "-", "_", ":"}
 MAX_DATE_TOKENS = 4  # "March 5", "29 Apr", "February 15,"
-
-
-def _is_code(token):
-    """Tell whether a token is a monitoring service's story code ("PA2904034294") or its "(Text)" tag."""
-    text = token.text
-    return (text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)) or (
-        text in ("(", ")", "Text"))
 
 
 def _entity_run(s, i, end):
@@ -71,7 +65,7 @@ def _openings(s):
     a name right after a story code that follows a headline ("... Reform Plan PM1203121294 Moscow ...")."""
     doc = s.sent.doc
     for token in s.sent:
-        if s.index.at(token) and (token.i == s.sent.start or _is_code(doc[token.i - 1])):
+        if s.index.at(token) and (token.i == s.sent.start or is_story_code(doc[token.i - 1])):
             yield token
-        if not _is_code(token) and token.i - s.sent.start > 20:
+        if not is_story_code(token) and token.i - s.sent.start > 20:
             return

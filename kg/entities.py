@@ -151,10 +151,8 @@ def _cluster_mentions(doc, mentions, metonymy=True):
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
-        # an acronym is no city, whatever town shares it: "the Government Accountability Office (GAO)", "UN"
-        acronym = m.text.isupper() and (m.start > 0 and doc[m.start - 1].text == "(" or (
-            m.label == "Organization" and len(m.text.replace(".", "")) <= 4))
-        place = None if acronym else _place_of(m.name, m.label, _is_actor(doc, m), metonymy)
+        actor = _is_actor(doc, m)
+        place = None if _is_acronym(doc, m) else _place_of(m.name, m.label, actor, metonymy)
         key = "place:" + place.name if place else match_key(m.name)
         key = acronyms.get(key, key)
         cluster = by_key.get(key) or _surname_owner(clusters, m, key)
@@ -166,17 +164,25 @@ def _cluster_mentions(doc, mentions, metonymy=True):
         cluster.votes[m.label] += 1
         cluster.votes.update(_context_votes(doc, m))
         if place:  # a seat of government acting is its state, whatever else the name suggests
-            cluster.votes["Place"] += _gazetteer_weight(doc, m)
+            cluster.votes["Place"] += _gazetteer_weight(m, actor)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     return clusters
 
 
-def _gazetteer_weight(doc, mention):
+def _is_acronym(doc, mention):
+    """Tell whether a mention is an acronym, which names no city whatever town shares it:
+    "the Government Accountability Office (GAO)", "UN"."""
+    bracketed = mention.start > 0 and doc[mention.start - 1].text == "("
+    short = mention.label == "Organization" and len(mention.text.replace(".", "")) <= 4
+    return mention.text.isupper() and (bracketed or short)
+
+
+def _gazetteer_weight(mention, actor):
     """Return how far a gazetteer match makes a mention a place: a country surely, a capital acting as
     its state more so, a town that shares an organisation's or person's name only a little ("Lincoln")."""
     if gazetteer.country(mention.name):
         return 3
-    if _is_actor(doc, mention):
+    if actor:
         return 10
     return 3 if mention.label == "Place" else CONTEXT_WEIGHT
 

@@ -53,8 +53,8 @@ PEOPLE_NOUNS = {"people", "man", "woman", "citizen", "national", "resident", "ci
                 "victim", "passenger", "crew", "athlete", "nationalist", "separatist", "jihadist", "extremist",
                 "couple", "counterpart", "society", "public", "opposition", "teenager", "girl", "boy", "mother", "father", "son", "daughter", "wife", "husband"}
 PEOPLE_SUFFIXES = ("ist", "ists", "ian", "ians", "man", "men", "woman", "women", "ers", "ees", "ors")
-# Endings of common nouns for one person ("designer", "strategist", "historian"), for appositions.
-PERSON_SUFFIXES = ("er", "ist", "ian", "or", "man", "woman")
+# Endings of common nouns for one person ("designer", "strategist", "historian"): appositions and job titles.
+PERSON_SUFFIXES = ("ist", "er", "or", "ian", "man", "woman", "person", "eer")
 # Words of broadcasters' names, which monitoring services write after the city: "Paris Radio Orient".
 MEDIA_WORDS = {"radio", "television", "tv"}
 # NER labels of names kg does not keep, unless the text names the same thing elsewhere as an entity.

@@ -247,8 +247,8 @@ def _agencies_after_cities(doc, found, covered, sent_of):
     "Moscow ROSSIYSKAYA GAZETA in Russian", "Osaka ASAHI SHIMBUN"."""
     extra = []
     for m in found:
-        opening = all(_is_story_code(t) for t in doc[doc[m.start].sent.start:m.start]) or (
-            m.start > 0 and _is_story_code(doc[m.start - 1]) and doc[m.start - 1].text not in "()")
+        opening = all(is_story_code(t) for t in doc[doc[m.start].sent.start:m.start]) or (
+            m.start > 0 and is_story_code(doc[m.start - 1]) and doc[m.start - 1].text not in "()")
         if m.label != "Place" or m.text.isupper() or not opening:
             continue  # a city in capitals opens a headline or an agency's dateline, not a monitoring one
         end = m.end
@@ -264,7 +264,7 @@ def _agencies_after_cities(doc, found, covered, sent_of):
     return extra
 
 
-def _is_story_code(token):
+def is_story_code(token):
     """Tell whether a token is a monitoring service's story code ("PA2904034294") or its "(Text)" tag."""
     text = token.text
     return (text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)) or (

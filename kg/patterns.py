@@ -1,7 +1,7 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
 from .employment import from_employment
-from .lexicon import TITLES
+from .lexicon import PERSON_SUFFIXES, TITLES
 from .orgplaces import from_org_places
 from .relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
@@ -11,7 +11,6 @@ NOT_LEADING = {"vice", "deputy", "former", "ex", "assistant", "acting", "late"}
 MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), key=len, reverse=True)
 
 
-ROLE_SUFFIXES = ("ist", "er", "or", "ian", "man", "woman", "person", "eer")
 NOT_ROLES = {"winner", "loser", "runner-up", "finisher", "survivor", "fan", "supporter", "viewer", "reader", "voter",
              "customer", "user", "buyer", "seller", "owner", "holder", "sufferer", "smoker", "passenger",
              "sponsor", "investor", "shareholder", "creditor", "donor", "backer", "rival", "competitor",
@@ -28,7 +27,7 @@ def is_role(token):
     word = token.lower_
     if word in LEADER_TITLES or word in WORK_TITLES:
         return True
-    return token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") and word.endswith(ROLE_SUFFIXES) \
+    return token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") and word.endswith(PERSON_SUFFIXES) \
         and word not in NOT_ROLES
 
 
