@@ -6,13 +6,14 @@ and the data classes.
 """
 
 import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "extract": "kg.extraction", "extract_many": "kg.extraction", "to_graph": "kg.rdf", "ingest": "kg.pipeline",
-    "nquads_partition": "kg.parallel",
-    "Store": "kg.store", "push": "kg.loading", "load_query": "kg.queries", "list_queries": "kg.queries",
+    "extract": "kg.extract.extractor", "extract_many": "kg.extract.extractor", "to_graph": "kg.rdf.graph",
+    "ingest": "kg.pipeline.ingest", "nquads_partition": "kg.pipeline.parallel",
+    "Store": "kg.store.oxigraph", "push": "kg.remote.push", "load_query": "kg.queries", "list_queries": "kg.queries",
     "Document": "kg.model", "Extraction": "kg.model", "Entity": "kg.model", "Fact": "kg.model",
     "Span": "kg.model", "KGError": "kg.errors", "UsageError": "kg.errors", "InputError": "kg.errors",
     "StoreError": "kg.errors", "QueryError": "kg.errors", "ServerError": "kg.errors",
@@ -20,7 +21,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS) + ["run_query", "__version__"]
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     if name == "run_query":
         return importlib.import_module("kg.queries").run
     if name in _EXPORTS:

@@ -17,8 +17,8 @@ from pathlib import Path
 from rdflib import BNode, Literal
 from rdflib.namespace import XSD
 
-from .errors import QueryError, UsageError
-from .terms import n3
+from kg.errors import QueryError, UsageError
+from kg.store.terms import n3
 
 QUERIES_ENV = "KG_QUERIES"
 FORMATS = ("table", "csv", "json")
@@ -180,7 +180,7 @@ def run(query, bindings=None, store=None, endpoint=None):
     sparql = bind(query.text, bindings or {})
     if store is not None:
         return store.query(sparql)
-    from .endpoint import rows_from_json  # only remote runs need SPARQLWrapper
+    from kg.remote.endpoint import rows_from_json  # only remote runs need SPARQLWrapper
     return rows_from_json(endpoint.select(sparql))
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.endpoint import Endpoint, rows_from_json
-from kg.namespaces import DOC
-from kg.store import Store
-from kg.terms import n3
+from kg.remote.endpoint import Endpoint, rows_from_json
+from kg.rdf.namespaces import DOC
+from kg.store.oxigraph import Store
+from kg.store.terms import n3
 from sample_data import sample_graph_list
 
 
@@ -349,7 +349,7 @@ def sample_store(store_path):
 @pytest.fixture
 def kg(tmp_path, monkeypatch, capsys):
     """Run the kg CLI in this process with a store in tmp_path; return (exit code, stdout, stderr)."""
-    from kg.cli import main
+    from kg.cli.main import main
 
     monkeypatch.chdir(tmp_path)
 

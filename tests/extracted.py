@@ -1,6 +1,6 @@
 """Run the real extractor on one sentence and give its facts as label triples, for fact tables."""
 
-from kg.extraction import extract
+from kg.extract.extractor import extract
 from kg.model import Document
 
 

@@ -1,10 +1,10 @@
-"""Sample document graphs shaped like kg.rdf.to_graph output, built by hand."""
+"""Sample document graphs shaped like kg.rdf.graph.to_graph output, built by hand."""
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.iris import document_iri, entity_iri, fact_iri, mention_iri
-from kg.namespaces import KG, NIF, bind_prefixes
+from kg.rdf.iris import document_iri, entity_iri, fact_iri, mention_iri
+from kg.rdf.namespaces import KG, NIF, bind_prefixes
 
 EVENTS = {"called": "Call", "met": "Meeting", "warned": "Warning", "attacked": "Attack",
           "annexed": "Annexation", "accused": "Accusation"}

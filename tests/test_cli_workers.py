@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.cli import build_parser, main
+from kg.cli.main import build_parser, main
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest"])

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kg import confidence as C
+from kg.extract import confidence as C
 
 
 def test_confidence_measured_rule_follows_its_counts():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.dates import published_from_text, resolve
+from kg.extract.dates import published_from_text, resolve
 
 PUBLISHED = "2021-04-03"  # a Saturday
 

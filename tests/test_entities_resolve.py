@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extraction import extract
+from kg.extract.extractor import extract
 from kg.model import Document
 
 pytestmark = pytest.mark.model
@@ -212,7 +212,7 @@ def test_entities_places_linked_to_geonames(text, label, geonames, iso):
 
 
 def test_entities_same_entity_same_iri_across_documents():
-    from kg.iris import entity_iri
+    from kg.rdf.iris import entity_iri
     a = extract(Document("a", "Vladimir Putin spoke in Moscow.", "2021-04-03"))
     b = extract(Document("b", "Russia's President Vladimir Putin hosted Xi Jinping.", "2021-04-03"))
     iri = lambda x: {entity_iri(e.key, e.type) for e in x.entities if e.label == "Vladimir Putin"}

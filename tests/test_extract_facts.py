@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extraction import extract
+from kg.extract.extractor import extract
 from kg.model import Document
 
 pytestmark = pytest.mark.model
@@ -172,10 +172,10 @@ def test_extract_facts_person_attacking_in_words_is_criticism():
 
 def test_extract_facts_regression_they_after_they_does_not_recurse():
     # broke on a BBC article: "they" whose previous sentence's subject was "they" recursed forever
-    from kg.coref import EntityIndex
-    from kg.entities import resolve_entities
-    from kg.facts import extract_facts
-    from kg.nlp import load_model
+    from kg.extract.coref import EntityIndex
+    from kg.extract.entities import resolve_entities
+    from kg.extract.rules.verbs import extract_facts
+    from kg.extract.nlp import load_model
 
     doc = load_model()("Rebels attacked the town. They said they won. They attacked Aleppo again. They left.")
     index = EntityIndex(doc, *resolve_entities(doc))

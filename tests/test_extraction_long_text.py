@@ -2,9 +2,9 @@
 
 import pytest
 
-from kg.extraction import extract
+from kg.extract.extractor import extract
 from kg.model import Document
-from kg.nlp import load_model
+from kg.extract.nlp import load_model
 
 pytestmark = pytest.mark.model
 

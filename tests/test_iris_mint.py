@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.iris import document_iri, entity_iri, segment
+from kg.rdf.iris import document_iri, entity_iri, segment
 
 
 def test_iris_entity_is_deterministic_and_typed():

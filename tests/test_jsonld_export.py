@@ -9,10 +9,10 @@ from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import OWL, RDF
 
-from kg.cli import main
-from kg.graphs import document_graphs
-from kg.namespaces import KG
-from kg.store import Store
+from kg.cli.main import main
+from kg.store.graphs import document_graphs
+from kg.rdf.namespaces import KG
+from kg.store.oxigraph import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = ROOT / "ontology" / "context.jsonld"

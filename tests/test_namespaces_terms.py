@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.namespaces import KG, USED_TERMS
-from kg.relations import CATALOGUE
+from kg.rdf.namespaces import KG, USED_TERMS
+from kg.extract.relations import CATALOGUE
 
 ONTOLOGY = Graph()
 for path in sorted((Path(__file__).parent.parent / "ontology").glob("*.ttl")):

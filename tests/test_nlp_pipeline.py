@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from kg.nlp import NEEDED, load_model, split_text
+from kg.extract.nlp import NEEDED, load_model, split_text
 
 
 def test_nlp_split_text_joins_back_within_the_limit():

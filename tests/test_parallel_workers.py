@@ -3,11 +3,11 @@
 import pytest
 
 from kg.errors import UsageError
-from kg.io import json_line
+from kg.pipeline.inputs import json_line
 from kg.model import Document
-from kg.parallel import AHEAD, extract_rendered, map_chunks
-from kg.pipeline import ingest
-from kg.store import Store
+from kg.pipeline.parallel import AHEAD, extract_rendered, map_chunks
+from kg.pipeline.ingest import ingest
+from kg.store.oxigraph import Store
 
 TEXTS = [
     "Joe Biden called Volodymyr Zelensky on Friday.",

@@ -3,9 +3,9 @@
 import pytest
 
 from kg.errors import StoreError
-from kg.pipeline import _Writer
-from kg.rdf import GraphRecord
-from kg.store import Store
+from kg.pipeline.ingest import _Writer
+from kg.rdf.graph import GraphRecord
+from kg.store.oxigraph import Store
 
 NAME = "http://kg.example.org/doc/a"
 

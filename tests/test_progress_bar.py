@@ -2,7 +2,7 @@
 
 import io
 
-from kg.progress import Progress
+from kg.cli.progress import Progress
 
 
 class Terminal(io.StringIO):

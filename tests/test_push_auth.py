@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from kg.errors import ServerError, UsageError
-from kg.loading import push
+from kg.remote.push import push
 from sample_data import local_quads_by_graph
 
 USER, PASSWORD, REALM = "dba", "pa55:w*rd", "SPARQL"

@@ -5,11 +5,11 @@ import io
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.errors import ServerError, UsageError
-from kg.iris import document_iri
-from kg.loading import push
-from kg.pushlog import LOG_NAME, PushLog
+from kg.rdf.iris import document_iri
+from kg.remote.push import push
+from kg.remote.pushlog import LOG_NAME, PushLog
 from sample_data import local_quads_by_graph
 
 DOC1, DOC2 = str(document_iri("news/001.txt")), str(document_iri("news/002.txt"))

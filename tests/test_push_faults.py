@@ -5,7 +5,7 @@ import time
 import pytest
 
 from kg.errors import ServerError
-from kg.loading import push
+from kg.remote.push import push
 from sample_data import local_quads_by_graph
 
 METHODS = ["update", "gsp"]

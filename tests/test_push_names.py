@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import queries as Q
-from kg.cli import main
-from kg.endpoint import Endpoint
-from kg.loading import push
-from kg.store import Store
+from kg.cli.main import main
+from kg.remote.endpoint import Endpoint
+from kg.remote.push import push
+from kg.store.oxigraph import Store
 from sample_data import doc_graph, local_quads_by_graph
 
 O_BRIEN = 'Sean O"Brien } ; DROP ALL ; {'

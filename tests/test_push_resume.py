@@ -13,10 +13,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from conftest import Server, Virtuoso, _free_port, configure_virtuoso, start_oxigraph, start_virtuoso, stop
-from kg.iris import document_iri
-from kg.namespaces import KG, NIF
-from kg.pushlog import LOG_NAME
-from kg.store import Store
+from kg.rdf.iris import document_iri
+from kg.rdf.namespaces import KG, NIF
+from kg.remote.pushlog import LOG_NAME
+from kg.store.oxigraph import Store
 from sample_data import TRICKY, local_quads_by_graph
 
 DOCS, MENTIONS = 60, 15  # 60 graphs of 62 triples; update batches of 16 split each in four

@@ -10,11 +10,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg.endpoint import Endpoint, redact
+from kg.remote.endpoint import Endpoint, redact
 from kg.errors import ServerError, UsageError
-from kg.iris import document_iri
-from kg.loading import batches, push
-from kg.store import Store
+from kg.rdf.iris import document_iri
+from kg.remote.push import batches, push
+from kg.store.oxigraph import Store
 from sample_data import TRICKY, local_quads_by_graph
 
 HOSTILE = [

@@ -3,10 +3,10 @@
 import pytest
 
 from kg import queries as Q
-from kg.endpoint import Endpoint
+from kg.remote.endpoint import Endpoint
 from kg.errors import ServerError
-from kg.loading import push
-from kg.store import Store
+from kg.remote.push import push
+from kg.store.oxigraph import Store
 from sample_data import QUERY_PARAMS, TRICKY, doc_graph, local_quads_by_graph
 
 ALL = Q.list_queries()

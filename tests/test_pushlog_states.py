@@ -5,7 +5,7 @@ import json
 import pytest
 
 from kg.errors import StoreError
-from kg.pushlog import COMPACT_FACTOR, LOG_NAME, PushLog, content_hash
+from kg.remote.pushlog import COMPACT_FACTOR, LOG_NAME, PushLog, content_hash
 
 A, B = "http://127.0.0.1:1/query", "http://127.0.0.1:2/query"
 G1, G2 = "http://kg.example.org/doc/1", "http://kg.example.org/doc/2"

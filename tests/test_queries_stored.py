@@ -9,12 +9,12 @@ from rdflib import Literal
 import rdflib.namespace as ns
 
 from kg import queries as Q
-from kg.endpoint import Endpoint
+from kg.remote.endpoint import Endpoint
 from kg.errors import QueryError, UsageError
 from kg.model import Document, Entity, Extraction, Fact, Span
-from kg.loading import push
-from kg.rdf import to_graph
-from kg.store import Store
+from kg.remote.push import push
+from kg.rdf.graph import to_graph
+from kg.store.oxigraph import Store
 from sample_data import QUERY_PARAMS
 
 ALL = Q.list_queries()

@@ -9,10 +9,10 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, XSD
 
-from kg.iris import entity_iri
+from kg.rdf.iris import entity_iri
 from kg.model import Document, Entity, Extraction, Fact, Span
-from kg.namespaces import KG
-from kg.rdf import graph_record, nquads, ntriples, record_graph, to_graph, write_graphs
+from kg.rdf.namespaces import KG
+from kg.rdf.graph import graph_record, nquads, ntriples, record_graph, to_graph, write_graphs
 
 GOLDEN = Path(__file__).parent / "golden" / "call.ttl"
 TEXT = "Biden called Zelensky on Friday. Russia says it attacked Kyiv."

@@ -2,10 +2,10 @@
 
 import pytest
 
-from kg import relations
-from kg.extraction import extract
+from kg.extract import relations
+from kg.extract.extractor import extract
 from kg.model import Document
-from kg.relations import CATALOGUE, GROUP, ORG, PERSON, PLACE, Relation
+from kg.extract.relations import CATALOGUE, GROUP, ORG, PERSON, PLACE, Relation
 
 pytestmark = pytest.mark.model
 

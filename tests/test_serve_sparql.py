@@ -13,11 +13,11 @@ import urllib.request
 import pytest
 from rdflib import Graph
 
-from kg.endpoint import Endpoint
+from kg.remote.endpoint import Endpoint
 from kg.errors import StoreError
 from kg.queries import load_query, run
-from kg.serve import DEFAULT_BIND, negotiate, parse_bind, Refusal
-from kg.store import Store
+from kg.web.serve import DEFAULT_BIND, negotiate, parse_bind, Refusal
+from kg.store.oxigraph import Store
 
 ASK_CALLS = "ASK { ?s <http://kg.example.org/ontology#called> ?o }"
 

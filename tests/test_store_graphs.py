@@ -9,9 +9,9 @@ from rdflib.namespace import RDFS
 
 from sample_data import TRICKY, doc_graph, sample_graph_list
 from kg.errors import QueryError, StoreError
-from kg.iris import document_iri
-from kg.namespaces import KG
-from kg.store import Store
+from kg.rdf.iris import document_iri
+from kg.rdf.namespaces import KG
+from kg.store.oxigraph import Store
 
 
 def export(store, fmt):
@@ -275,7 +275,7 @@ class _CountsFlushes:
 
 
 def test_store_flushes_after_every_few_thousand_triples(store_path, monkeypatch):
-    monkeypatch.setattr("kg.store.FLUSH_TRIPLES", 2)
+    monkeypatch.setattr("kg.store.oxigraph.FLUSH_TRIPLES", 2)
     with Store.open(store_path) as store:
         store._oxi = spy = _CountsFlushes(store._oxi)
         for n in range(5):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import StoreError
-from kg.store import Store
+from kg.store.oxigraph import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,7 +25,7 @@ def spawn(code, *args):
 
 HOLD = """
     import sys, time
-    from kg.store import Store
+    from kg.store.oxigraph import Store
     with Store.open(sys.argv[1], read_only=sys.argv[2] == "r") as store:
         print("ready", flush=True)
         time.sleep(float(sys.argv[3]))
@@ -102,7 +102,7 @@ def test_store_foreign_program_holding_the_database_gets_clear_error(store_path)
 CHURN = """
     import sys
     from rdflib import Graph, Literal, URIRef
-    from kg.store import Store
+    from kg.store.oxigraph import Store
     doc = URIRef("http://kg.example.org/doc/churn")
     versions = []
     for tag in ("A", "B"):

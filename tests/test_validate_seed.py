@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 
 pytestmark = pytest.mark.model
 

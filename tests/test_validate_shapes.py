@@ -6,12 +6,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from kg.cli import main
-from kg.namespaces import ENTITY, KG, NIF
-from kg.store import Store
+from kg.cli.main import main
+from kg.rdf.namespaces import ENTITY, KG, NIF
+from kg.store.oxigraph import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = ROOT / "tests" / "golden" / "call.ttl"  # written by kg.rdf.to_graph
+GOLDEN = ROOT / "tests" / "golden" / "call.ttl"  # written by kg.rdf.graph.to_graph
 BIDEN, ZELENSKY, RUSSIA, KYIV = (ENTITY["person/Joe_Biden"], ENTITY["person/Volodymyr_Zelensky"],
                                  ENTITY["place/Russia"], ENTITY["place/Kyiv"])
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
-from kg.store import Store
-from kg.view import view_data
+from kg.cli.main import main
+from kg.store.oxigraph import Store
+from kg.web.view import view_data
 
 pytestmark = pytest.mark.model
 

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from kg.cli import main
-from kg.view import render_html, view_data
+from kg.cli.main import main
+from kg.web.view import render_html, view_data
 from sample_data import doc_graph
 
 EVIL = "</script><script>alert(1)</script> {{SCRIPT}}"
@@ -59,7 +59,7 @@ def test_view_page_loads_nothing_from_outside(sample_store):
 
 
 def test_view_page_keeps_text_as_data(store_path):
-    from kg.store import Store
+    from kg.store.oxigraph import Store
 
     entities = {"a": (EVIL, "Person", (), [(0, 5, "x")]), "b": ("B", "Person", (), [(6, 7, "B")])}
     graph = doc_graph("evil.txt", entities, [{"s": "a", "p": "called", "o": "b", "conf": "0.5",

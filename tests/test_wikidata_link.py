@@ -13,10 +13,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.cli import main
-from kg.linking import decide, link_wikidata
-from kg.namespaces import KG
-from kg.store import Store
+from kg.cli.main import main
+from kg.remote.linking import decide, link_wikidata
+from kg.rdf.namespaces import KG
+from kg.store.oxigraph import Store
 from sample_data import doc_graph
 
 WD = "http://www.wikidata.org/entity/"

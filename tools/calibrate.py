@@ -7,7 +7,7 @@ A fact counts as right when the gold data holds a relation (CoNLL04: the five re
 an attack/killing event (WikiEvents: attacker/killer -> target/victim) whose arguments overlap the
 fact's mentions. Facts of other properties are not counted. The file holds only counts per
 property and rule
-(no text of the corpora); kg.confidence turns them into a smoothed precision.
+(no text of the corpora); kg.extract.confidence turns them into a smoothed precision.
 """
 
 import argparse
@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from kg.extraction import extract_many
+from kg.extract.extractor import extract_many
 from kg.model import Document
 
 CONLL = {"Work_For": {"worksFor", "heads"}, "Kill": {"killed"}, "OrgBased_In": {"basedIn", "hasBureauIn"},

@@ -25,7 +25,7 @@ from pathlib import Path
 from runs import (OxigraphServer, kg_command, oxigraph_binary, profile_summary, spacy_alone, time_queries,
                   timed)
 
-from kg.extraction import BATCH_SIZE
+from kg.extract.extractor import BATCH_SIZE
 
 TARGETS = {"ingest/spaCy, 1 worker": 0.85, "ingest 2 workers/1 worker": 1.5, "push/load": 0.2,
            "slowest query (s)": 1.0, "RSS 2,000/200": 1.2}

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from kg.queries import list_queries, parse_params, run
-from kg.store import Store
+from kg.store.oxigraph import Store
 
 HERE = Path(__file__).resolve().parent
 KG = [sys.executable, "-m", "kg"]
@@ -123,14 +123,11 @@ def time_queries(store_path, runs=3):
 
 AREAS = [  # (area, how to find its cumulative time in the profile)
     ("spaCy model (nlp.pipe)", ("spacy/language.py", "pipe")),
-    ("kg paragraph marker (kg/nlp.py)", ("kg/nlp.py", "mark_paragraphs")),
-    ("extraction rules (kg.extraction.extract_parsed)", ("kg/extraction.py", "extract_parsed")),
-    ("RDF (kg.rdf.graph_record)", ("kg/rdf.py", "graph_record")),
-    ("reading input (kg.io)", ("kg/io.py", "read_documents")),
+    ("kg paragraph marker (kg/extract/nlp.py)", ("kg/extract/nlp.py", "mark_paragraphs")),
+    ("extraction rules (kg.extract.extractor.extract_parsed)", ("kg/extract/extractor.py", "extract_parsed")),
+    ("RDF (kg.rdf.graph.graph_record)", ("kg/rdf/graph.py", "graph_record")),
+    ("reading input (kg.pipeline.inputs)", ("kg/pipeline/inputs.py", "read_documents")),
 ]  # store writes run on ingest's writer thread, which cProfile does not see
-
-RULE_MODULES = ("entities", "mentions", "facts", "patterns", "locatives", "coref", "factuality", "gazetteer",
-                "dates", "relations", "lexicon", "confidence")
 
 
 def profile_summary(path, top=15):
@@ -145,7 +142,7 @@ def profile_summary(path, top=15):
     areas[AREAS[0][0]] -= areas[AREAS[1][0]]
     areas["start-up (imports, model loading) and the rest"] = total - sum(areas.values())
     rules = [(f"{Path(file).name}:{func}", tt, ct) for (file, _, func), (_, _, tt, ct, _) in stats.items()
-             if Path(file).stem in RULE_MODULES and "/kg/" in file]
+             if "/kg/extract/" in file and Path(file).stem != "nlp"]
     return {
         "total_seconds": total,
         "areas": {area: {"seconds": t, "share": t / total} for area, t in areas.items()},

@@ -6,7 +6,7 @@ Run by bench.py in its own process; prints {"documents", "tokens"} as JSON.
 import argparse
 import json
 
-from kg.nlp import load_model
+from kg.extract.nlp import load_model
 
 
 def main():

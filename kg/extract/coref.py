@@ -1,0 +1,140 @@
+"""Index a document's entity mentions and resolve pronouns and definite descriptions to them."""
+
+from kg.extract import gazetteer
+from kg.model import Entity, Span
+from kg.extract.relations import LEADER_TITLES, WORK_TITLES
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+ORG_NOUNS = {"company", "firm", "bank", "club", "airline", "carrier", "retailer", "insurer", "group", "broadcaster"}
+TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
+# Heads of unnamed groups that take part in events ("gunmen attacked", "killing 130 people").
+GROUP_HEADS = {"militant", "gunman", "gunmen", "bomber", "attacker", "assailant", "insurgent", "rebel", "separatist",
+               "terrorist", "jihadist", "fighter", "soldier", "troop", "troops", "police", "protester", "demonstrator",
+               "civilian", "people", "villager", "resident", "student", "worshipper", "pilgrim", "child", "children",
+               "officer", "policeman", "policemen", "force", "forces", "militia", "army", "extremist", "hostage",
+               "victim", "passenger", "tourist", "journalist", "prisoner", "refugee", "guard", "sniper", "member",
+               "shooter", "suspect", "man", "men", "woman", "women", "worker", "migrant", "settler", "protestor"}
+GROUP_MODIFIER_DEPS = ("compound", "amod", "npadvmod", "punct", "nmod")
+MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolved
+
+
+class EntityIndex:
+    """Where each entity is mentioned, by token, including resolved pronouns and descriptions."""
+
+    def __init__(self, doc, entities, token_entity, token_mention):
+        self.entities = {e.key: e for e in entities}
+        self.token_entity = token_entity
+        self.token_mention = token_mention
+        self.group_mentions = {}  # unnamed groups made entities while reading facts
+        self.titles = self._titles(doc)
+        self.coref = self._resolve(doc)
+
+    def final_entities(self, facts):
+        """Return the named entities, and the unnamed groups that take part in a fact, with their mentions."""
+        used = {f.subject for f in facts} | {f.object for f in facts}
+        found = []
+        for key, entity in self.entities.items():
+            if key in self.group_mentions:
+                if key not in used:
+                    continue
+                mentions = tuple(sorted(self.group_mentions[key], key=lambda s: s.start))
+                entity = Entity(key, entity.label, entity.type, mentions)
+            found.append(entity)
+        return found
+
+    def at(self, token):
+        """Return (entity key, mention span) a token names, or None."""
+        if token.i in self.token_entity:
+            return self.token_entity[token.i], self.token_mention[token.i]
+        return self.coref.get(token.i)
+
+    def group(self, token):
+        """Return (key, span) of the unnamed group a noun heads ("Taliban gunmen"), making it an entity."""
+        if token.lemma_ not in GROUP_HEADS and token.lower_ not in GROUP_HEADS:
+            return None
+        words = [t for t in token.subtree if t.i <= token.i and (t.i == token.i or t.dep_ in GROUP_MODIFIER_DEPS
+                                                                  and t.head.i <= token.i)]
+        start = min(t.i for t in words)
+        while start < token.i and (token.doc[start].is_punct or token.doc[start].like_num):
+            start += 1
+        span = token.doc[start:token.i + 1]
+        label = " ".join(span.text.split())
+        key = f"group:{label.lower()}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key, label, "Group", ())
+        self.group_mentions.setdefault(key, set()).add(Span(span.start_char, span.end_char, span.text))
+        return key, Span(span.start_char, span.end_char, span.text)
+
+    def type_of(self, key):
+        """Return the ontology class of an entity."""
+        return self.entities[key].type
+
+    def _titles(self, doc):
+        """Return {person key: set of title words seen before or beside their name}."""
+        titles = {}
+        for i, key in self.token_entity.items():
+            if self.entities[key].type != "Person":
+                continue
+            token = doc[i]
+            words = {c.lower_ for c in token.children if c.dep_ in ("compound", "appos") and c.i < i}
+            titles.setdefault(key, set()).update(words & TITLE_WORDS)
+        return titles
+
+    def _resolve(self, doc):
+        """Return {token index: (entity key, span)} for pronouns and descriptions with a clear antecedent."""
+        resolved, history = {}, []  # history: (sentence number, key, is subject, type) in text order
+        for n, sent in enumerate(doc.sents):
+            for token in sent:
+                if token.i in self.token_entity:
+                    key = self.token_entity[token.i]
+                    if not history or history[-1][1] != key or history[-1][0] != n:
+                        history.append((n, key, token.dep_ in ("nsubj", "nsubjpass"), self.type_of(key)))
+                    continue
+                key = self._antecedent(token, n, history)
+                if key:
+                    resolved[token.i] = (key, Span(token.idx, token.idx + len(token.text), token.text))
+        return resolved
+
+    def _antecedent(self, token, n, history):
+        """Return the entity key a pronoun or definite description refers to, or None."""
+        recent = [h for h in history if n - h[0] <= MAX_SENTENCE_GAP]
+        if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
+            people = [h for h in recent if h[3] == "Person"]
+            same = [h for h in people if h[0] == n]
+            if same:
+                return same[-1][1]
+            previous = [h for h in people if h[0] == n - 1 and h[2]] or people
+            return previous[0][1] if previous and len({h[1] for h in previous}) == 1 else (
+                previous[-1][1] if previous else None)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
+            return self._titled_person(token, history)
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_entity for c in token.children):
+            return None  # "the Islamic State militant group" names its entity itself
+        if token.lemma_ in ORG_NOUNS and token.pos_ == "NOUN":
+            orgs = [h for h in recent if h[3] == "Organization"]
+            return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None
+        return None
+
+    def _titled_person(self, token, history):
+        """Resolve "the Ukrainian president" to the one person titled so who is not another state's."""
+        demonym = next((c.text for c in token.children if gazetteer.demonym_country(c.text)), None)
+        country = gazetteer.demonym_country(demonym).name if demonym else None
+        candidates = []
+        for _, key, _, etype in reversed(history):
+            if etype == "Person" and token.lower_ in self.titles.get(key, ()) and key not in candidates:
+                candidates.append(key)
+        if country:
+            candidates = [k for k in candidates if self._state_of(k) in (None, country)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _state_of(self, key):
+        """Return the country a titled person was introduced with ("U.S. President Joe Biden"), if any."""
+        for i, k in self.token_entity.items():
+            if k != key:
+                continue
+            for j, other in self.token_entity.items():
+                if other != key and abs(i - j) <= 3 and j < i and self.type_of(other) == "Country":
+                    return other
+        return None

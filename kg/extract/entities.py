@@ -1,0 +1,256 @@
+"""Find a document's entities: mentions merged into one node each, typed by vote, labelled."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract import gazetteer
+from kg.extract.lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
+                      PERSON_SUFFIXES, PERSON_VERBS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS)
+from kg.extract.mentions import find_mentions, match_key
+from kg.model import Entity, Span
+
+CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
+NAME_WEIGHT = 3  # the name's own words ("... Hospital", "... Street") outweigh NER
+
+
+@dataclass
+class _Cluster:
+    mentions: list = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+    place: gazetteer.Place | None = None
+
+
+def _context_votes(doc, mention):
+    """Return type votes from the words around a mention ("in Crimea" makes a place)."""
+    head = doc[mention.start:mention.end].root
+    while head.dep_ == "conj" and head.head != head:  # "in the Donbass and Crimea"
+        head = head.head
+    votes = Counter()
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
+        votes["Place"] += CONTEXT_WEIGHT
+    if head.dep_ == "pobj" and head.head.head.lemma_ in PLACE_NOUNS:
+        votes["Place"] += CONTEXT_WEIGHT
+    described = _descriptions(head)
+    if head.lemma_ in PLACE_NOUNS or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "annex", "invade")) or (
+            any(d.lemma_ in PLACE_NOUNS for d in described)):  # "Lyon, the third city"
+        votes["Place"] += CONTEXT_WEIGHT
+    if any(d.lemma_ in ORG_APPOSITIVES for d in described):
+        votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer", "the company Petrobras"
+    if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
+        votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
+    if _has_age(head) or any(_is_person_noun(d) for d in described) or (
+            head.dep_ == "nsubjpass" and head.head.lower_ == "born"):  # only people are born
+        votes["Person"] += 2 * CONTEXT_WEIGHT  # "Cheek, 53,", "Blackwell, a designer": only people have ages
+    if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS or (
+            head.dep_ == "pobj" and head.head.lower_ in ("of", "to") and head.head.head.lemma_ in PERSON_ROLE_NOUNS):
+        votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor", "the assassination of Lincoln", "aide to Obama"
+    if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
+        votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
+    name_votes = _name_votes(doc, mention)
+    votes.update(name_votes)
+    # "Dan Sai District", "Victor Hugo Institute", "the carmaker Aston Martin": the name's last word or
+    # what the text calls it outweighs a given name
+    named_thing = name_votes["Place"] or name_votes["Organization"] or any(
+        d.lemma_ in ORG_APPOSITIVES for d in described)
+    if mention.label == "Person" and mention.end - mention.start > 1 and not named_thing:
+        votes["Person"] += 2  # NER is surer of full names than of a lone surname
+    words = mention.name.split()
+    if (len(words) > 1 and words[0].lower() in gazetteer.given_names() and not gazetteer.country(mention.name)
+            and not named_thing):
+        votes["Person"] += NAME_WEIGHT  # "Timothy McVeigh" whatever NER said
+    if (mention.end - mention.start == 1 and mention.label != "Person" and head.dep_ == "nsubj"
+            and head.head.lemma_ in PERSON_VERBS and not gazetteer.country(mention.name)
+            and not gazetteer.capital_of(mention.name)):
+        votes["Person"] += CONTEXT_WEIGHT  # "Kravchuk said", "Lincoln died": places do not speak
+    return votes
+
+
+def _descriptions(head):
+    """Return the common nouns that say what a name is: "Tesco, Britain's biggest retailer", "the copper
+    company Petrobras", "the last King of Burma, Thibaw"."""
+    found = [c for c in head.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")]
+    return found + [head.head] if head.dep_ == "appos" else found
+
+
+def _is_person_noun(token):
+    """Tell whether a noun names one person ("a designer", "the King"), not a firm ("a retailer")."""
+    lemma = token.lemma_.lower()
+    if token.lower_ in HONORIFICS:
+        return True
+    return token.pos_ == "NOUN" and lemma not in ORG_APPOSITIVES and (
+        lemma in PERSON_ROLE_NOUNS or lemma in PEOPLE_NOUNS or lemma.endswith(PERSON_SUFFIXES))
+
+
+def _has_age(token):
+    """Tell whether a name carries an age in apposition: "Cheek, 53, is a former chief"."""
+    nxt = token.doc[token.i + 1:token.i + 4]
+    return (len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[1].text.isdigit()
+            and 0 < int(nxt[1].text) < 120 and nxt[2].text == ",")
+
+
+def _name_votes(doc, mention):
+    """Return type votes from the words of the name itself: "... Hospital", "... Street", "Judge ..."."""
+    words = mention.name.split()
+    if "of" in words[1:]:  # "Institute of Mathematics", "Gulf of Mexico": the head comes before "of"
+        words = words[:words.index("of", 1)]
+    votes = Counter()
+    if gazetteer.known_organization(mention.name):
+        votes["Organization"] += 2 * NAME_WEIGHT  # "Islamic State" is no state; "Interpol" no place
+    elif words[-1].lower().rstrip(".") in ORG_WORDS or any(w.lower() in ORG_MARKERS for w in words):
+        votes["Organization"] += NAME_WEIGHT
+    elif words[-1].lower() in PLACE_WORDS and len(words) > 1:
+        votes["Place"] += NAME_WEIGHT
+    if mention.start < mention.name_start:  # a title inside the mention: "Judge Carl Rubin"
+        votes["Person"] += NAME_WEIGHT
+    return votes
+
+
+def _is_actor(doc, mention):
+    """Tell whether a mention acts in its sentence: a subject, a possessor or a by-agent."""
+    if mention.end < len(doc) and doc[mention.end].text == "(":
+        return False  # a dateline, "Paris (AFP) - Macron said": the city only tells where the story was filed
+    head = doc[mention.start:mention.end].root
+    if head.dep_ == "poss" and (head.head.pos_ == "PROPN" or head.head.lemma_ in PLACE_NOUNS | PLACE_WORDS):
+        return False  # "Beijing's Tiananmen Square", "Kyiv's streets": the city holds a place, it does not act
+    return head.dep_ in ("nsubj", "poss") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
+def _place_of(text, label, actor=False, metonymy=True):
+    """Return the gazetteer place a mention names, if any and if its NER type allows it."""
+    place = gazetteer.country(text) or (label == "Place" and gazetteer.demonym_country(text))
+    if not place and metonymy and actor:
+        # "Washington has been Ukraine's ally", "the Kremlin said": the seat stands for its state
+        place = (label == "Place" and gazetteer.capital_of(text)) or gazetteer.seat_of_government(text)
+    if place or label not in ("Place", "Organization"):
+        return place
+    return gazetteer.city(text)
+
+
+def _initials(name):
+    """Return the capitals starting a name's words: "Scottish Wildlife Trust" -> "SWT",
+    "Organisation des Nations Unies" -> "ONU"."""
+    return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
+
+
+def _defined_acronyms(doc, mentions):
+    """Return {acronym key: name key} for names the text defines: "Scottish Wildlife Trust (SWT)"."""
+    found = {}
+    for m in mentions:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            short = doc[m.end + 1].text
+            if short.isupper() and len(short) >= 2 and _initials(m.name) == short.replace(".", ""):
+                found[match_key(short)] = match_key(m.name)
+    return found
+
+
+def _cluster_mentions(doc, mentions, metonymy=True):
+    """Group mentions that name one entity; return the clusters in order of first mention."""
+    clusters, by_key = [], {}
+    acronyms = _defined_acronyms(doc, mentions)
+    # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
+    for m in ordered:
+        actor = _is_actor(doc, m)
+        place = None if _is_acronym(doc, m) else _place_of(m.name, m.label, actor, metonymy)
+        key = "place:" + place.name if place else match_key(m.name)
+        key = acronyms.get(key, key)
+        cluster = by_key.get(key) or _surname_owner(clusters, m, key)
+        if cluster is None:
+            cluster = _Cluster(place=place)
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+        by_key.setdefault(key, cluster)
+        cluster.votes[m.label] += 1
+        cluster.votes.update(_context_votes(doc, m))
+        if place:  # a seat of government acting is its state, whatever else the name suggests
+            cluster.votes["Place"] += _gazetteer_weight(m, actor)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    return clusters
+
+
+def _is_acronym(doc, mention):
+    """Tell whether a mention is an acronym, which names no city whatever town shares it:
+    "the Government Accountability Office (GAO)", "UN"."""
+    bracketed = mention.start > 0 and doc[mention.start - 1].text == "("
+    short = mention.label == "Organization" and len(mention.text.replace(".", "")) <= 4
+    return mention.text.isupper() and (bracketed or short)
+
+
+def _gazetteer_weight(mention, actor):
+    """Return how far a gazetteer match makes a mention a place: a country surely, a capital acting as
+    its state more so, a town that shares an organisation's or person's name only a little ("Lincoln")."""
+    if gazetteer.country(mention.name):
+        return 3
+    if actor:
+        return 10
+    return 3 if mention.label == "Place" else CONTEXT_WEIGHT
+
+
+def _surname_owner(clusters, mention, key):
+    """Return the one person cluster whose full name ends (or starts) with this single name."""
+    if " " in key or mention.label == "Place" and gazetteer.country(mention.text):
+        return None
+    owners = [c for c in clusters if c.votes["Person"] and any(
+        len(m.key.split()) > 1 and key in (m.key.split()[-1], m.key.split()[0]) for m in c.mentions)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _entity(cluster):
+    """Return the Entity a finished cluster stands for."""
+    for m in cluster.mentions:
+        m.key = m.key or match_key(m.name)
+    etype = cluster.votes.most_common(1)[0][0]
+    if etype == "Place" and not cluster.place:  # typed a place by context: is it a known city?
+        cluster.place = gazetteer.city(_best_label(cluster, etype))
+    if cluster.place and etype == "Place":
+        etype, label = cluster.place.type, cluster.place.name
+    else:
+        label = _best_label(cluster, etype)
+    mentions = tuple(sorted({Span(m.start_char, m.end_char, m.text) for m in cluster.mentions},
+                            key=lambda s: s.start))
+    aliases = tuple(sorted({m.name for m in cluster.mentions} - {label}))
+    place = cluster.place if etype in ("Country", "City", "Region") else None
+    return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=aliases,
+                  same_as=(place.iri,) if place and place.iri else (), iso_code=place.iso if place else None)
+
+
+def _best_label(cluster, etype):
+    """Return the fullest, most frequent name among a cluster's mentions of the winning type."""
+    names = Counter(m.name for m in cluster.mentions)
+    typed = [m for m in cluster.mentions if m.label == etype] or cluster.mentions
+    return max(typed, key=lambda m: (len(m.name.split()), names[m.name], -m.start)).name
+
+
+def resolve_entities(doc, metonymy=True):
+    """Return a parsed document's entities, and maps from token index to entity key and mention.
+
+    With metonymy, a capital that acts in its sentence ("Moscow said") stands for its country.
+    """
+    mentions = list(find_mentions(doc))
+    for m in mentions:
+        m.key = match_key(m.name)
+    entities, token_entity, token_mention = [], {}, {}
+    for cluster in _cluster_mentions(doc, mentions, metonymy):
+        entity = _entity(cluster)
+        entities.append(entity)
+        for m in cluster.mentions:
+            span = Span(m.start_char, m.end_char, m.text)
+            for i in range(m.start, m.end):
+                token_entity[i], token_mention[i] = entity.key, span
+    return _dedupe_keys(entities), token_entity, token_mention
+
+
+def _dedupe_keys(entities):
+    """Merge entities that ended with the same key: one name is one entity within a document."""
+    merged = {}
+    for e in entities:
+        seen = merged.get(e.key)
+        if seen is None:
+            merged[e.key] = e
+            continue
+        keep = seen if len(seen.mentions) >= len(e.mentions) else e
+        mentions = tuple(sorted(set(seen.mentions) | set(e.mentions), key=lambda s: s.start))
+        aliases = tuple(sorted((set(seen.aliases) | set(e.aliases)) - {keep.label}))
+        merged[e.key] = Entity(keep.key, keep.label, keep.type, mentions, aliases, keep.same_as, keep.iso_code)
+    return list(merged.values())

@@ -1,0 +1,89 @@
+"""The pure core: parsed text in, an Extraction of frozen dataclasses out."""
+
+import logging
+
+from spacy.tokens import Doc
+
+from kg import __version__
+from kg.extract.coref import EntityIndex
+from kg.extract.dates import published_from_text
+from kg.extract.entities import resolve_entities
+from kg.extract.rules.verbs import extract_facts
+from kg.model import Document, Extraction
+from kg.extract.nlp import load_model, model_version, split_text
+
+BATCH_SIZE = 32
+BATCH_CHARS = 50_000  # characters of text parsed together at most (unless one text is longer)
+log = logging.getLogger("kg")
+
+
+def _published(document):
+    """Return the document's publication date, from its record or its "date" header line."""
+    return document.published or published_from_text(document.text)
+
+
+def extract_parsed(document, doc, extractor="", metonymy=True):
+    """Return the Extraction of a document spaCy has already parsed."""
+    published = _published(document)
+    if published != document.published:
+        document = Document(document.id, document.text, published, document.title)
+    entities, token_entity, token_mention = resolve_entities(doc, metonymy=metonymy)
+    index = EntityIndex(doc, entities, token_entity, token_mention)
+    facts = extract_facts(doc, index, published)
+    return Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor)
+
+
+def extract(document, nlp=None, metonymy=True):
+    """Return the Extraction of one document."""
+    return next(extract_many([document], nlp, metonymy=metonymy))
+
+
+def extract_many(documents, nlp=None, batch_size=BATCH_SIZE, metonymy=True):
+    """Yield the Extraction of each document in order, streaming them through spaCy in batches.
+
+    A text longer than nlp.max_length is parsed in pieces cut at paragraph breaks, joined back
+    into one Doc over the whole text, so offsets stay those of the text as given.
+    """
+    nlp = nlp or load_model()
+    extractor = f"kg-{__version__} {model_version(nlp)}"
+    parts = []
+    for doc, (document, last) in _parse(nlp, _pieces(documents, nlp.max_length), batch_size):
+        parts.append(doc)
+        if last:
+            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield _extract_or_report(document, whole, extractor, metonymy)
+
+
+def _extract_or_report(document, doc, extractor, metonymy):
+    """Return a document's Extraction; on an internal error, warn and return it with no facts.
+
+    One article the rules trip over must not stop a stream of thousands; the warning names it.
+    """
+    try:
+        return extract_parsed(document, doc, extractor, metonymy)
+    except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        log.warning("kg: extraction failed for document %r (%s: %s); it is kept without entities or facts",
+                    document.id, type(exc).__name__, exc)
+        return Extraction(document, (), (), extractor)
+
+
+def _parse(nlp, pieces, batch_size):
+    """Yield (Doc, context) for (text, context) pieces, in batches bounded by count and characters."""
+    # spaCy's memory grows with a batch's text: a batch of long articles would set the peak
+    batch, size = [], 0
+    for piece in pieces:
+        if batch and (len(batch) >= batch_size or size + len(piece[0]) > BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(piece)
+        size += len(piece[0])
+    yield from nlp.pipe(batch, as_tuples=True, batch_size=max(len(batch), 1))
+
+
+def _pieces(documents, limit):
+    """Yield (text, (document, whether it is the document's last piece)) for nlp.pipe."""
+    for document in documents:
+        pieces = split_text(document.text, limit) if len(document.text) > limit else [document.text]
+        for i, piece in enumerate(pieces, 1):
+            yield piece, (document, i == len(pieces))

@@ -1,0 +1,156 @@
+"""Facts read from noun-phrase shapes: titles, appositions and predecessors."""
+
+from kg.extract.rules.employment import from_employment
+from kg.extract.lexicon import PERSON_SUFFIXES, TITLES
+from kg.extract.rules.orgplaces import from_org_places
+from kg.extract.relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
+
+LOCAL_OFFICES = {"mayor", "governor", "gov", "senator", "sen", "councillor", "councilman", "councilwoman",
+                 "alderman", "sheriff", "assemblyman", "assemblywoman", "congressman", "congresswoman"}
+NOT_LEADING = {"vice", "deputy", "former", "ex", "assistant", "acting", "late"}
+MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), key=len, reverse=True)
+
+
+NOT_ROLES = {"winner", "loser", "runner-up", "finisher", "survivor", "fan", "supporter", "viewer", "reader", "voter",
+             "customer", "user", "buyer", "seller", "owner", "holder", "sufferer", "smoker", "passenger",
+             "sponsor", "investor", "shareholder", "creditor", "donor", "backer", "rival", "competitor",
+             "challenger", "contender", "follower", "admirer", "critic", "opponent", "nominee",
+             "center", "centre", "order", "number", "letter", "water", "matter", "power", "quarter", "border",
+             "paper", "sector", "factor", "error", "interior", "corner", "member", "chapter", "theater", "theatre",
+             "winter", "summer", "other", "manner", "murder", "computer", "river", "tower", "cancer", "layer",
+             "monitor", "minor", "major", "door", "floor", "floor", "favor", "favour", "labor", "labour", "color",
+             "honor", "humor", "rumor", "tenor", "mirror", "terror", "horror", "motor", "indicator", "elevator"}
+
+
+def is_role(token):
+    """Tell whether an appositive noun names a person's job ("an ecologist", "attorney")."""
+    word = token.lower_
+    if word in LEADER_TITLES or word in WORK_TITLES:
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") and word.endswith(PERSON_SUFFIXES) \
+        and word not in NOT_ROLES
+
+
+def _title_words(tokens, appositive=None):
+    """Return the title a run of words carries ("prime minister"), and whether it leads."""
+    words = [t.lower_ for t in tokens]
+    text = " ".join(words)
+    for title in MULTIWORD_TITLES:
+        if title in text:
+            return title, not NOT_LEADING & set(words)
+    for word in reversed(words):
+        if word in LEADER_TITLES or word in WORK_TITLES:
+            leads = word in LEADER_TITLES and not NOT_LEADING & set(words)
+            return word, leads
+    if appositive is not None and is_role(appositive):
+        return appositive.lower_, False
+    return None, False
+
+
+MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
+COPULAS = ("be", "become", "remain")
+NAMING_VERBS = ("name", "appoint", "elect", "make")
+ROLE_PREPS = ("of", "at", "for", "with")
+
+
+def _prep_objects(noun):
+    """Return the objects of a role noun's of/at/for/with phrases and their modifiers, not what hangs
+    further on them ("president of the Chamber, a Bombay-based group" does not lead Bombay)."""
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ROLE_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found += [pobj] + [t for c in pobj.children if c.dep_ in MODIFIER_DEPS for t in c.subtree]
+            # "head of the largest union, the Teamsters": the appositive names the organisation
+            found += [c for c in pobj.children if c.dep_ == "appos"]
+            found += _prep_objects(pobj)  # "vice president of marketing at Sony"
+    return found
+
+
+def _described_by(noun):
+    """Return a describing noun's group: its title words (itself and modifiers), then those and its objects."""
+    # "Jill Biden, the wife of the U.S. president" or "the U.S. president's wife": the title there is another's
+    title = [noun] + [t for c in noun.children if c.dep_ in ("compound", "amod") for t in c.subtree]
+    names = [noun] + [t for c in noun.children if c.dep_ in MODIFIER_DEPS for t in c.subtree] + _prep_objects(noun)
+    return sorted(set(title), key=lambda t: t.i), sorted(set(names), key=lambda t: t.i), noun
+
+
+def _title_groups(token, own=frozenset()):
+    """Return the word groups that may title a name (whose words are at the indices `own`): its left
+    modifiers, then each appositive, as (title words, words that may name the organisation, the describing noun)."""
+    left = sorted({t for c in token.children if c.dep_ in MODIFIER_DEPS for t in c.subtree if t.i != token.i},
+                  key=lambda t: t.i)
+    # the noun right before a name may be its job: "NASA Administrator Bill Nelson", "NBC anchorman Tom Smith"
+    nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+                   and c.i < token.i and c.i not in own), key=lambda t: t.i, default=None)
+    groups = [(left, left, nearest)]
+    # "Putin, Russia's president", "an ecologist at Cornell", and each conjunct: "head of the city council
+    # and deputy chair of the Railway Workers' Union"
+    nouns = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "the deputy secretary of the ministry, Ali"
+        nouns.append(token.head)
+    if token.dep_ == "nsubj" and token.head.lemma_ in COPULAS:  # "Foster is the AP's regional reporter"
+        nouns += [c for c in token.head.children if c.dep_ == "attr"]
+    if token.dep_ == "nsubjpass" and token.head.lemma_ in NAMING_VERBS:  # "Lee was named editor of the Times"
+        nouns += [c for c in token.head.children if c.dep_ in ("oprd", "attr")]
+    groups += [_described_by(n) for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+    # "director of the Foundation and a member of the Network": a conjunct counts only with a real title
+    conjuncts = [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    return groups + [_described_by(n)[:2] + (None,) for n in conjuncts]
+
+
+def from_titles(s, person_token, person):
+    """Yield leaderOf/worksFor from a titled name: "U.S. President Joe Biden", "Putin, Russia's president"."""
+    own = {t.i for t in s.sent if s.index.at(t) and s.index.at(t)[0] == person.key}
+    for title_group, group, appositive in _title_groups(person_token, own):
+        # the person's own words are no organisation, but a title inside the mention still counts
+        mine = {t.i for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
+                or t.lower_.rstrip(".") in TITLES}
+        words = [t for t in group if t.i in mine]
+        titled = [t for t in title_group if t.i in mine]
+        if person_token.i not in s.index.token_entity:  # "the Ukrainian president": the title is the mention
+            words.append(person_token)
+            titled.append(person_token)
+        # a title word inside another name is no title: "Bill Armstrong ... at CL King & Associates"
+        title, leads = _title_words([t for t in titled if s.index.at(t) is None or s.index.at(t)[0] == person.key],
+                                    appositive)
+        if not title:
+            continue
+        name = "leaderOf" if leads else "worksFor"
+        # a state is led or served by its office holders; a reporter works for a paper, not for Phoenix
+        allowed = ("Organization", "Place") if title in POLITICAL_TITLES else ("Organization",)
+        seen = set()
+        for t in words:
+            org = s.arg(t, modifiers=False)
+            if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed:
+                seen.add(org.key)
+                yield s.shaped_fact(name, person, org, f"title:{title}", 0.85 if leads else 0.7)
+                if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
+                    # a mayor or governor lives where they hold office: "Boston Mayor Michelle Wu"
+                    yield s.shaped_fact("livesIn", person, org, "title-residence", 0.8)
+
+
+def from_predecessor(s, token):
+    """Yield predecessorOf from "Biden's predecessor Donald Trump"."""
+    owner = [a for c in token.children if c.dep_ == "poss" for a in s.args(c)]
+    holders = s.args(token.head, modifiers=False) if token.dep_ in ("compound", "appos") else []
+    holders += [a for c in token.children if c.dep_ == "appos" for a in s.args(c, modifiers=False)]
+    for x in owner:
+        for y in holders:
+            first, second = (y, x) if PREDECESSOR_NOUNS[token.lower_] == "forward" else (x, y)
+            if s.type_of(first.key) == "Person" == s.type_of(second.key):
+                yield s.shaped_fact("predecessorOf", first, second, f"noun:{token.lower_}", 0.85)
+
+
+def from_patterns(s):
+    """Yield the facts of one sentence's noun-phrase shapes."""
+    seen_people = set()
+    for token in s.sent:
+        found = s.index.at(token)
+        if found and s.type_of(found[0]) == "Person" and token.head.i != token.i and (
+                s.index.at(token.head) is None or s.index.at(token.head)[0] != found[0]) and found[0] not in seen_people:
+            seen_people.add(found[0])
+            yield from filter(None, from_titles(s, token, s.arg(token, modifiers=False)))
+        elif found is None and token.lower_ in PREDECESSOR_NOUNS:
+            yield from filter(None, from_predecessor(s, token))
+    yield from from_employment(s)
+    yield from from_org_places(s)  # here, not in locatives, which is near its size limit

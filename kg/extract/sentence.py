@@ -1,0 +1,135 @@
+"""A parsed sentence and the entity arguments the fact rules read from it."""
+
+from dataclasses import dataclass
+
+from kg.extract import dates
+from kg.extract.confidence import confidence as rule_confidence
+from kg.extract.factuality import attribution
+from kg.model import Fact, Span
+from kg.extract.relations import BY_NAME, REFINEMENTS, STATE_NOUNS
+
+COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
+DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An entity filling a fact's slot, with the mention that names it there."""
+
+    key: str
+    mention: Span
+    direct: bool = True  # False when read from a modifier ("a U.S. statement") or a pronoun
+    alternative: "Arg | None" = None  # "Afghan soldiers": Afghanistan as an actor, a group as a victim
+
+
+class Sentence:
+    """One sentence with the entity index it needs to turn words into facts."""
+
+    def __init__(self, sent, index, published):
+        self.sent = sent
+        self.index = index
+        self.published = published
+        text = sent.text.rstrip()  # the paragraph break after a sentence is not evidence
+        self.span = Span(sent.start_char, sent.start_char + len(text), text)
+
+    def arg(self, token, modifiers=True):
+        """Return the entity a token names: its mention or antecedent, else (with modifiers) the state
+        behind "Russian troops", an unnamed group ("gunmen"), or an entity modifying the word."""
+        found = self.index.at(token)
+        if found:
+            return Arg(*found)
+        if token.lower_ in ("they", "them") and token.pos_ == "PRON":
+            return self._previous_subject(token)
+        if not modifiers or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in token.children:  # "the alleged killer, Cherif Chekatt"
+            named = self.index.at(child) if child.dep_ == "appos" else None
+            if named and self.type_of(named[0]) != "Place":  # "Donetsk region, Ukraine" is a locative
+                return Arg(*named)
+        modifier = None
+        for child in token.children:  # "a U.S. statement", "NATO deployment", "Ukraine's sovereignty"
+            if child.dep_ in ("compound", "poss", "amod", "nmod") and self.index.at(child):
+                modifier = Arg(*self.index.at(child), direct=False)
+                break
+        group = self.index.group(token)
+        group = Arg(*group, direct=False) if group else None
+        if modifier and token.lower_ in STATE_NOUNS and self.type_of(modifier.key) == "Place":
+            return Arg(modifier.key, modifier.mention, False, group)
+        return group or modifier
+
+    def _previous_subject(self, pronoun):
+        """Return who "they" are: the subject of the previous sentence, when it names a group or state."""
+        start = self.sent.start
+        if start == 0:
+            return None
+        previous = self.sent.doc[start - 1].sent
+        for token in previous:
+            # a "they" answered by another "they" stays unresolved: no chain back through the text
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.lower_ not in ("they", "them"):
+                found = self.arg(token)
+                if found and self.type_of(found.key) in ("Group", "Organization", "Place"):
+                    span = Span(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text)
+                    return Arg(found.key, span, direct=False)
+        return None
+
+    def args(self, token, modifiers=True):
+        """Return the entities of a token and of its conjuncts ("Ukraine, Western countries and NATO")."""
+        found = []
+        for t in (token, *token.conjuncts):
+            a = self.arg(t, modifiers)
+            if a and a.key not in [f.key for f in found]:
+                found.append(a)
+        return found
+
+    def type_of(self, key):
+        """Return the coarse class of an entity."""
+        etype = self.index.type_of(key)
+        return COARSE.get(etype, etype)
+
+    def date(self, *tokens):
+        """Return the resolved date attached to any of these tokens, else the sentence's only day."""
+        for token in tokens:
+            for child in token.children:
+                targets = [g for g in child.children if g.dep_ == "pobj"] if (
+                    child.dep_ == "prep" and child.lower_ in DATE_PREPS) else [child]
+                for t in targets:
+                    if t.ent_type_ == "DATE" and t.dep_ in ("pobj", "npadvmod", "tmod", "nmod", "obl"):
+                        ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+                        value = dates.resolve(ent.text, self.published)
+                        if value:
+                            return value
+        days = {dates.resolve(e.text, self.published) for e in self.sent.ents if e.label_ == "DATE"}
+        days = {d for d in days if d and len(d) == 10}
+        return days.pop() if len(days) == 1 else None
+
+    def shaped_fact(self, name, subj, obj, rule, prior):
+        """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation."""
+        if subj.key == obj.key:
+            return None
+        name = REFINEMENTS.get((name, self.type_of(obj.key)), name)
+        conf = rule_confidence(name, rule, prior, subj.direct and obj.direct)
+        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule)
+
+    def fits(self, relation, subj, obj):
+        """Return the first (subject, object) among the readings of two arguments the relation's types allow."""
+        for s_ in (subj, subj.alternative):
+            for o_ in (obj, obj.alternative):
+                if s_ and o_ and s_.key != o_.key and self.type_of(s_.key) in relation.subject_types \
+                        and self.type_of(o_.key) in relation.object_types:
+                    return s_, o_
+        return None, None
+
+    def fact(self, relation, subj, obj, rule, trigger, confidence=None):
+        """Return a Fact if the two entities fit the relation's types, else None."""
+        subj, obj = self.fits(relation, subj, obj)
+        if subj is None:
+            return None
+        if relation.person_subject_as and self.type_of(subj.key) == "Person":
+            relation = BY_NAME[relation.person_subject_as]
+        name = REFINEMENTS.get((relation.name, self.type_of(obj.key)), relation.name)
+        conf = rule_confidence(name, rule, relation.confidence if confidence is None else confidence,
+                               subj.direct and obj.direct)
+        said_by = attribution(trigger, self.arg, self.args)
+        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
+                    date=self.date(trigger, trigger.head) if relation.event else None,
+                    attributed_to=said_by)

@@ -1,0 +1,2 @@
+"""Documents through extraction into the store: reading input, extracting on many processes,
+ingesting."""

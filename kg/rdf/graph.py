@@ -1,0 +1,217 @@
+"""Turn an Extraction into RDF: one named graph per document."""
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
+from kg.rdf.namespaces import KG, NIF, PREFIXES, bind_prefixes
+from kg.extract.relations import EVENT_CLASS
+from kg.store.terms import to_rdflib
+
+PLACE_CLASSES = {"Country", "City", "Region"}
+
+
+def _iri(value):
+    """Return the pyoxigraph IRI of a string (an rdflib URIRef too)."""
+    return ox.NamedNode(str(value))
+
+
+@lru_cache(maxsize=256)
+def _kg(name):
+    """Return an ontology term, made once: the same few recur in every graph."""
+    return _iri(KG[name])
+
+
+_TYPE, _LABEL, _SAME_AS = _iri(RDF.type), _iri(RDFS.label), _iri(OWL.sameAs)
+_SUBJECT, _PREDICATE, _OBJECT = _iri(RDF.subject), _iri(RDF.predicate), _iri(RDF.object)
+_BEGIN, _END, _ANCHOR = _iri(NIF.beginIndex), _iri(NIF.endIndex), _iri(NIF.anchorOf)
+_DECIMAL, _DATE = _iri(XSD.decimal), _iri(XSD.date)
+_DATE_TYPES = {4: _iri(XSD.gYear), 7: _iri(XSD.gYearMonth), 10: _DATE}
+
+
+def date_literal(value):
+    """Return an xsd:date, xsd:gYearMonth or xsd:gYear literal for YYYY[-MM[-DD]]."""
+    return ox.Literal(value, datatype=_DATE_TYPES[len(value)])
+
+
+def to_graph(extraction):
+    """Return the named graph of one document: its entities, facts and their evidence."""
+    graph = bind_prefixes(Graph(identifier=document_iri(extraction.document.id)))
+    for triple in triples(extraction):
+        graph.add(tuple(to_rdflib(term) for term in triple))
+    return graph
+
+
+def graph_name(extraction):
+    """Return the pyoxigraph IRI naming the document's graph."""
+    return _iri(document_iri(extraction.document.id))
+
+
+def triples(extraction):
+    """Return the document graph's distinct triples as tuples of pyoxigraph terms, in a fixed order."""
+    return list(dict.fromkeys(_triples(extraction)))
+
+
+def ntriples(extraction):
+    """Return the document graph as N-Triples lines (no newline), in a fixed order."""
+    return [f"{s} {p} {o} ." for s, p, o in triples(extraction)]
+
+
+class GraphRecord(NamedTuple):
+    """A document's graph as text, small to pass between processes: what a store write needs."""
+
+    name: str  # the graph IRI
+    lines: list  # N-Triples lines, no newline
+    facts: int
+
+
+def graph_record(extraction):
+    """Return the GraphRecord of an extraction."""
+    return GraphRecord(graph_name(extraction).value, ntriples(extraction), len(extraction.facts))
+
+
+def record_graph(record):
+    """Return the rdflib graph of a GraphRecord."""
+    graph = bind_prefixes(Graph(identifier=URIRef(record.name)))
+    for t in ox.parse("\n".join(record.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
+
+
+def nquads(extraction):
+    """Return the document graph as N-Quads lines (no newline), in a fixed order."""
+    name = graph_name(extraction)
+    return [f"{s} {p} {o} {name} ." for s, p, o in triples(extraction)]
+
+
+def _triples(extraction):
+    doc = extraction.document
+    doc_iri = graph_name(extraction)
+    # every span IRI is the document's IRI plus a fragment: mint the prefix once
+    spans = _Spans(doc_iri)
+    yield from _document_triples(doc_iri, extraction)
+    iris = {e.key: _iri(entity_iri(e.key, e.type)) for e in extraction.entities}
+    for entity in extraction.entities:
+        yield from _entity_triples(iris[entity.key], entity, spans)
+    for fact in extraction.facts:
+        yield from _fact_triples(doc_iri, doc.id, iris, fact, spans)
+
+
+def _document_triples(doc_iri, extraction):
+    doc = extraction.document
+    yield doc_iri, _TYPE, _kg("Document")
+    yield doc_iri, _kg("sourceId"), ox.Literal(clean_text(doc.id))
+    yield doc_iri, _kg("extractorVersion"), ox.Literal(extraction.extractor)
+    if doc.published:
+        yield doc_iri, _kg("published"), ox.Literal(doc.published, datatype=_DATE)
+    if doc.title:
+        yield doc_iri, _kg("title"), ox.Literal(clean_text(doc.title))
+
+
+def _entity_triples(iri, entity, spans):
+    yield iri, _TYPE, _kg(entity.type)
+    if entity.type in PLACE_CLASSES:
+        yield iri, _TYPE, _kg("Place")
+    yield iri, _LABEL, ox.Literal(entity.label)
+    for alias in entity.aliases:
+        yield iri, _kg("alias"), ox.Literal(alias)
+    for other in entity.same_as:
+        yield iri, _SAME_AS, _iri(other)
+    if entity.iso_code:
+        yield iri, _kg("isoCode"), ox.Literal(entity.iso_code)
+    for span in entity.mentions:
+        mention = yield from spans.describe(span, "Mention")
+        yield mention, _kg("refersTo"), iri
+
+
+class _Spans:
+    """Mints the IRIs of a document's character spans and describes each span once."""
+
+    def __init__(self, doc_iri):
+        self.doc_iri = doc_iri
+        self.prefix = doc_iri.value + "#char="
+        self.seen = set()
+
+    def describe(self, span, cls):
+        """Yield the triples of a span (once per class); return its IRI."""
+        node = ox.NamedNode(f"{self.prefix}{span.start},{span.end}")
+        if (node, cls) in self.seen:
+            return node
+        self.seen.add((node, cls))
+        yield node, _TYPE, _kg(cls)
+        yield node, _BEGIN, ox.Literal(span.start)
+        yield node, _END, ox.Literal(span.end)
+        yield node, _ANCHOR, ox.Literal(span.text)
+        yield node, _kg("inDocument"), self.doc_iri
+        return node
+
+
+def _fact_triples(doc_iri, doc_id, iris, fact, spans):
+    subject, obj, prop = iris[fact.subject], iris[fact.object], _kg(fact.predicate)
+    yield subject, prop, obj  # the plain triple, for simple queries
+    node = _iri(fact_iri(doc_id, fact.subject, fact.predicate, fact.object, fact.sentence.start,
+                         fact.subject_mention.start, fact.object_mention.start))
+    yield node, _TYPE, _kg("Statement")
+    yield node, _SUBJECT, subject
+    yield node, _PREDICATE, prop
+    yield node, _OBJECT, obj
+    yield node, _kg("confidence"), ox.Literal(f"{fact.confidence:.3f}", datatype=_DECIMAL)
+    yield node, _kg("rule"), ox.Literal(fact.rule)
+    yield node, _kg("inDocument"), doc_iri
+    sentence = yield from spans.describe(fact.sentence, "Sentence")
+    yield node, _kg("evidence"), sentence
+    for role, span, entity in (("subjectMention", fact.subject_mention, subject),
+                               ("objectMention", fact.object_mention, obj)):
+        # a pronoun or description resolved to the entity is a mention of it too
+        mention = yield from spans.describe(span, "Mention")
+        yield mention, _kg("refersTo"), entity
+        yield node, _kg(role), mention
+    if fact.date:
+        yield node, _kg("date"), date_literal(fact.date)
+    if fact.attributed_to:
+        yield node, _kg("attributedTo"), iris[fact.attributed_to]
+    event_class = EVENT_CLASS.get(fact.predicate)
+    if event_class:
+        yield from _event_triples(node, iris, fact, event_class)
+
+
+def _event_triples(node, iris, fact, event_class):
+    # the statement node doubles as the n-ary event: one node per happening and its evidence
+    yield node, _TYPE, _kg(event_class)
+    yield node, _kg("agent"), iris[fact.subject]
+    yield node, _kg("target"), iris[fact.object]
+    if fact.place:
+        yield node, _kg("place"), iris[fact.place]
+    if fact.duration:
+        yield node, _kg("duration"), ox.Literal(fact.duration)
+
+
+def write_graphs(records, fmt, out):
+    """Write GraphRecords to a text stream as they come: Turtle (the union) or TriG (one named graph each)."""
+    out.write(prefix_header())
+    for record in records:
+        out.write(serialize_graph(record.name, record.lines, fmt))
+
+
+def prefix_header():
+    """Return the @prefix lines of every kg prefix, sorted, and a blank line."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def serialize_graph(name, lines, fmt):
+    """Return one graph's N-Triples lines as Turtle or TriG, using kg's prefixes without declaring them."""
+    # a triple several documents state comes with each in Turtle: parsed, they are one graph
+    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "trig":
+        graph = ox.NamedNode(str(name))
+        triples = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    data = ox.serialize(triples, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE,
+                        prefixes={p: str(ns) for p, ns in PREFIXES.items()}).decode("utf-8")
+    # pyoxigraph declares the prefixes first, in no fixed order: the header declares them once
+    body = data.split("\n")
+    first = next((i for i, line in enumerate(body) if not line.startswith("@prefix ")), len(body))
+    return "\n".join(body[first:]) + "\n"

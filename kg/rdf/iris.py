@@ -1,0 +1,58 @@
+"""Mint deterministic, valid IRIs from arbitrary text."""
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from kg.rdf.namespaces import COARSE_CLASS, DOC, ENTITY, FACT
+
+MAX_SEGMENT = 120  # characters of a readable IRI segment before it is cut and hashed
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_text(text):
+    """Return text NFC-normalised, without control characters, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _digest(*parts):
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+
+
+def segment(text):
+    """Return a percent-encoded IRI path segment for text, bounded in length."""
+    cleaned = clean_text(text).replace(" ", "_") or "_"
+    encoded = quote(cleaned, safe="_-.~")
+    if len(encoded) <= MAX_SEGMENT:
+        return encoded
+    # cut on a whole character and keep the full text's hash so long names stay distinct
+    head = ""
+    for char in cleaned:
+        piece = quote(char, safe="_-.~")
+        if len(head) + len(piece) > MAX_SEGMENT - 13:
+            break
+        head += piece
+    return f"{head}-{_digest(cleaned)[:12]}"
+
+
+def entity_iri(key, entity_type):
+    """Return the IRI of an entity from its canonical key and class."""
+    return ENTITY[f"{COARSE_CLASS.get(entity_type, 'Entity').lower()}/{segment(key)}"]
+
+
+def document_iri(doc_id):
+    """Return the IRI of a document, which also names its graph."""
+    return DOC[segment(doc_id)]
+
+
+def mention_iri(doc_id, start, end):
+    """Return the NIF-style IRI of a character span of a document."""
+    return DOC[f"{segment(doc_id)}#char={start},{end}"]
+
+
+def fact_iri(doc_id, *parts):
+    """Return the IRI of a statement from its document and identifying parts."""
+    return FACT[_digest(clean_text(doc_id), *parts)[:20]]

@@ -1,0 +1,2 @@
+"""SPARQL servers: the endpoint client, push (loading), Graph Store probing, the push log,
+and Wikidata linking."""

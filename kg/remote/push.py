@@ -1,0 +1,289 @@
+"""Copy the embedded store to a remote SPARQL server, graph by graph, replacing each graph there."""
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.remote.endpoint import Endpoint, redact, rows_from_json
+from kg.errors import ServerError, UsageError
+from kg.remote.graphstore import choose_method
+from kg.rdf.namespaces import DOC, KG
+from kg.remote.pushlog import PushLog, content_hash
+from kg.store.terms import n3
+
+log = logging.getLogger(__name__)
+
+METHODS = ("auto", "update", "gsp")
+BATCH_BYTES = 256 * 1024  # bytes of N-Triples per request
+BATCH_TRIPLES = 1000  # Virtuoso refuses an INSERT DATA of ~10k triples: keep it near 1-2k
+VERIFY_CHUNK = 100  # graphs counted by one query
+NAMED = 10  # graphs a failure names one by one
+_REMOTE_DOCS = f"""SELECT DISTINCT ?g WHERE {{
+  GRAPH ?g {{ ?g a <{KG.Document}> }}
+  FILTER(STRSTARTS(STR(?g), "{DOC}"))
+}}"""
+_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+
+
+@dataclass
+class Options:
+    """How to push: the method, batching, what to send and what to drop."""
+
+    method: str = "auto"
+    graph_store: str | None = None
+    batch_bytes: int = BATCH_BYTES
+    batch_triples: int = BATCH_TRIPLES
+    changed: bool = False
+    prune: bool = False
+    verify: bool = False
+    dry_run: bool = False
+
+
+def push(store, endpoint, update_endpoint=None, user=None, password=None, auth="basic", timeout=60.0,
+         retries=3, backoff=0.5, realm="SPARQL", out=None, use_log=True, **options):
+    """Replace every store graph on the server; return a summary dict.
+
+    options are the fields of Options. method "update" sends SPARQL updates to update_endpoint
+    (default: endpoint); "gsp" PUTs each graph as N-Triples to graph_store (default: the first
+    Graph Store URL beside endpoint that accepts a scratch graph); "auto" uses GSP where that probe
+    succeeds, else updates. changed sends only graphs whose content the push log does not record as
+    loaded there, and drops graphs it records there that the store no longer has; prune drops every
+    document graph on the server the store lacks; verify counts each graph on the server afterwards.
+    dry_run writes the requests to out (default stdout) instead of sending them.
+    """
+    opts = Options(**options)
+    _check(opts, retries)
+    remote = Endpoint(endpoint, update_endpoint, user=user, password=password, auth=auth, realm=realm,
+                      timeout=timeout, retries=retries, backoff=backoff)
+    if not use_log and opts.changed:
+        raise UsageError("--changed needs the push log")
+    pushlog = PushLog.open(store.path, redact(endpoint)) if use_log else None
+    try:
+        return _Push(store, remote, opts, pushlog, out or sys.stdout).run()
+    finally:
+        if pushlog:
+            pushlog.close()
+
+
+def _check(opts, retries):
+    """Raise UsageError for options that cannot work."""
+    if retries < 0:
+        raise UsageError("--retries cannot be negative")
+    if opts.method not in METHODS:
+        raise UsageError(f"unknown push method {opts.method!r}: use one of {', '.join(METHODS)}")
+    if opts.batch_triples < 1 or opts.batch_bytes < 1:
+        raise UsageError("batch sizes must be positive")
+
+
+class _Push:
+    """One push: send what is needed graph by graph, recording each acknowledgement."""
+
+    def __init__(self, store, remote, opts, pushlog, out):
+        self.store, self.remote, self.opts, self.pushlog = store, remote, opts, pushlog
+        self.journal = None if opts.dry_run else pushlog  # a dry run records nothing
+        method, url = choose_method(remote, opts.method, opts.graph_store)
+        self.loader = _GraphStore(url) if method == "gsp" else _Update(opts.batch_bytes, opts.batch_triples)
+        self.sink = _Printer(out, remote) if opts.dry_run else remote
+        self.summary = {"method": method, "graphs": 0, "triples": 0, "requests": 0, "skipped": 0,
+                        "pruned": 0}
+        self.counts = {}  # {graph: local triple count}, for verify
+
+    def run(self):
+        """Send, drop, verify; return the summary."""
+        local = self.store.graphs()
+        todo = self._plan(local)
+        stale = self._stale({str(g) for g in local})
+        for i, graph in enumerate(todo):
+            self._send(graph, todo[i:], stale)
+        for j, graph in enumerate(stale):
+            self._drop(graph, stale[j:])
+        if self.opts.verify and not self.opts.dry_run:
+            self._verify(local)
+        self.summary["skipped"] = len(local) - len(todo)
+        return self.summary
+
+    def _plan(self, local):
+        """Return the graphs to send: all, or with changed those the log does not show loaded."""
+        if not self.opts.changed:
+            return local
+        loaded = self.pushlog.loaded()
+        todo = []
+        for graph in local:
+            lines = self.store.ntriples(graph)
+            self.counts[graph] = len(lines)
+            if loaded.get(str(graph)) != content_hash(lines):
+                todo.append(graph)
+        return todo
+
+    def _stale(self, local):
+        """Return the graphs to drop on the server: forgotten since pushed (changed), or all (prune)."""
+        stale = set()
+        if self.opts.changed:
+            stale |= self.pushlog.known() - local
+        if self.opts.prune:
+            _, rows = rows_from_json(self.remote.select(_REMOTE_DOCS))  # a read, even in a dry run
+            stale |= {str(row[0]) for row in rows} - local
+        return [URIRef(g) for g in sorted(stale)]
+
+    def _send(self, graph, rest, stale):
+        """Send one graph, marking it sending first and loaded once acknowledged."""
+        lines = self.store.ntriples(graph)
+        if self.journal:
+            self.journal.sending(graph)
+        try:
+            self.summary["requests"] += self.loader.send(self.sink, graph, lines)
+        except ServerError as exc:
+            raise _not_loaded(exc, rest, stale) from None
+        if self.journal:
+            self.journal.mark_loaded(graph, content_hash(lines))
+        self.counts[graph] = len(lines)
+        self.summary["graphs"] += 1
+        self.summary["triples"] += len(lines)
+        log.info("pushed %s (%d triples)", graph, len(lines))
+
+    def _drop(self, graph, rest):
+        """Drop one graph the store no longer has from the server."""
+        try:
+            self.loader.drop(self.sink, graph)
+        except ServerError as exc:
+            raise _not_loaded(exc, [], rest) from None
+        if self.journal:
+            self.journal.mark_dropped(graph)
+        self.summary["pruned"] += 1
+        self.summary["requests"] += 1
+        log.info("dropped %s, which the store no longer has", graph)
+
+    def _verify(self, graphs):
+        """Count each local graph on the server; raise ServerError naming those that differ."""
+        wrong = []
+        for start in range(0, len(graphs), VERIFY_CHUNK):
+            chunk = graphs[start:start + VERIFY_CHUNK]
+            _, rows = rows_from_json(self.remote.select(_COUNTS.format(" ".join(n3(g) for g in chunk))))
+            found = {str(g): int(n) for g, n in rows}
+            for graph in chunk:
+                there, here = found.get(str(graph), 0), self.counts[graph]
+                if there != here:
+                    wrong.append(f"{graph} ({there} triples there, {here} here)")
+                    if self.journal:  # its content there is unknown: --changed sends it again
+                        self.journal.sending(graph)
+        if wrong:
+            raise ServerError(f"verification failed for {len(wrong)} of {len(graphs)} graphs: "
+                              f"{_names(wrong)}; run kg push --changed to send them again")
+        self.summary["verified"] = len(graphs)
+
+
+def _not_loaded(exc, graphs, stale):
+    """Return a ServerError naming the graphs not loaded and the drops not done."""
+    parts = [f"{len(graphs)} graphs not loaded: {_names(graphs)}"] if graphs else []
+    if stale:
+        parts.append(f"{len(stale)} graphs not dropped: {_names(stale)}")
+    error = ServerError(f"{exc}\n{'; '.join(parts)}.\nRun the push again to finish it "
+                        "(kg push --changed sends only what the server lacks).", status=exc.status,
+                        body=exc.body)
+    error.not_loaded = [str(g) for g in graphs]
+    return error
+
+
+def _names(items):
+    """Return the first items, comma-separated, and how many more there are."""
+    shown = ", ".join(str(i) for i in items[:NAMED])
+    return shown + (f" and {len(items) - NAMED} more" if len(items) > NAMED else "")
+
+
+class _Update:
+    """SPARQL 1.1 Update: DROP then INSERT DATA batches, the DROP travelling with the first."""
+
+    def __init__(self, batch_bytes, batch_triples):
+        self.batch_bytes, self.batch_triples = batch_bytes, batch_triples
+
+    def send(self, sink, graph, lines):
+        """Replace graph on the server by lines; return the number of requests."""
+        name = n3(graph)
+        requests = 0
+        for i, batch in enumerate(batches(lines, self.batch_bytes, self.batch_triples)):
+            drop = f"DROP SILENT GRAPH {name} ;\n" if i == 0 else ""
+            sink.update(f"{drop}INSERT DATA {{ GRAPH {name} {{\n{batch}\n}} }}")
+            requests += 1
+        if requests == 0:  # an empty graph: just make sure nothing stale stays
+            self.drop(sink, graph)
+            requests = 1
+        return requests
+
+    def drop(self, sink, graph):
+        """Drop graph on the server."""
+        sink.update(f"DROP SILENT GRAPH {n3(graph)}")
+
+
+class _GraphStore:
+    """The Graph Store Protocol: one PUT per graph, which the server applies whole or not at all."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def send(self, sink, graph, lines):
+        """Replace graph on the server by lines; return the number of requests."""
+        sink.put_graph(self.url, graph, "".join(f"{line}\n" for line in lines).encode("utf-8"))
+        return 1
+
+    def drop(self, sink, graph):
+        """Delete graph on the server."""
+        sink.delete_graph(self.url, graph)
+
+
+class _Printer:
+    """Stands in for an Endpoint in a dry run: writes each request instead of sending it."""
+
+    def __init__(self, out, remote):
+        self.out = out
+        self.remote = remote
+
+    def update(self, sparql):
+        """Write one update request."""
+        self.out.write(f"# POST {redact(self.remote.update_url or self.remote.query_url)}\n{sparql}\n\n")
+
+    def put_graph(self, store_url, graph, ntriples):
+        """Write one Graph Store PUT."""
+        self.out.write(f"# PUT {redact(store_url)} graph={graph}\n{ntriples.decode('utf-8')}\n")
+
+    def delete_graph(self, store_url, graph):
+        """Write one Graph Store DELETE."""
+        self.out.write(f"# DELETE {redact(store_url)} graph={graph}\n\n")
+
+
+def batches(lines, batch_bytes=BATCH_BYTES, batch_triples=BATCH_TRIPLES):
+    """Yield N-Triples lines joined into chunks bounded by bytes and triple count."""
+    if _has_blank_nodes(lines):
+        # a blank node label names the same node only within one request: keep the graph whole
+        yield "\n".join(lines)
+        return
+    chunk, size = [], 0
+    for line in lines:
+        length = len(line.encode("utf-8")) + 1
+        if chunk and (size + length > batch_bytes or len(chunk) >= batch_triples):
+            yield "\n".join(chunk)
+            chunk, size = [], 0
+        chunk.append(line)
+        size += length
+    if chunk:
+        yield "\n".join(chunk)
+
+
+def _has_blank_nodes(lines):
+    """Return whether any line may hold a blank node (a literal holding ' _:' costs only size)."""
+    return any(line.startswith("_:") or " _:" in line for line in lines)
+
+
+def push_report(summary, dry_run=False):
+    """Return the one-line account of a push for the terminal."""
+    verb = "would push" if dry_run else "pushed"
+    text = (f"{verb} {summary['graphs']} graphs ({summary['triples']} triples, {summary['requests']} "
+            f"requests, {summary['method']})")
+    if summary["skipped"]:
+        text += f"; {summary['skipped']} unchanged graphs skipped"
+    if summary["pruned"]:
+        text += f"; {'would drop' if dry_run else 'dropped'} {summary['pruned']} graphs the store no longer has"
+    if "verified" in summary:
+        text += f"; {summary['verified']} graphs verified"
+    return text

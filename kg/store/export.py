@@ -1,0 +1,51 @@
+"""Write a store's graphs as N-Quads, TriG, N-Triples or Turtle, deterministically."""
+
+import io
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError
+from kg.rdf.namespaces import PREFIXES
+from kg.rdf.graph import prefix_header, serialize_graph
+
+FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nt": "nt", "ntriples": "nt",
+           "nq": "nq", "nquads": "nq"}
+
+
+def export(store, fmt, out):
+    """Write every graph of the store to out (binary or text stream) as turtle, trig, nt or nq."""
+    kind = FORMATS.get(fmt)
+    if kind is None:
+        raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(sorted(FORMATS))}")
+    # N-Quads and TriG stream graph by graph; N-Triples and Turtle, the deduplicated union, do not
+    chunks = {"nq": _nquads, "trig": _trig}.get(kind, lambda s: [_UNIONS[kind](s)])(store)
+    for data in chunks:
+        out.write(data.decode("utf-8") if isinstance(out, io.TextIOBase) else data)
+
+
+def _nquads(store):
+    """Yield the N-Quads of each graph in graph order, each sorted: one graph in memory at a time."""
+    for g in store.graphs():
+        yield "".join(f"{line[:-2]} <{g}> .\n" for line in store.ntriples(g)).encode("utf-8")
+
+
+def _trig(store):
+    """Yield the prefixes, then each graph as TriG, in graph order, each sorted."""
+    yield prefix_header().encode("utf-8")
+    for g in store.graphs():
+        yield serialize_graph(g, store.ntriples(g), "trig").encode("utf-8")
+
+
+def _nt(store):
+    """Return the union of all graphs as sorted N-Triples: a triple several documents state, once."""
+    lines = sorted({line for g in store.graphs() for line in store.ntriples(g)})
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def _turtle(store):
+    """Return the union of all graphs as Turtle."""
+    triples = ox.parse(_nt(store), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+
+
+_UNIONS = {"nt": _nt, "turtle": _turtle}
