@@ -1,0 +1,54 @@
+"""Load a saved model directory and predict with onnxruntime and numpy (no torch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+from kg.learn.heads import Heads
+from kg.learn.predict import ModelConfig, Predictor
+from kg.learn.text import PieceTokenizer
+
+ENCODER_FILES = {"int8": "encoder.onnx", "fp32": "encoder.fp32.onnx"}
+
+
+def onnx_encoder(path: Path | str, threads: int = 1):
+    """Open an ONNX encoder on a fixed number of threads; return ids/mask/shapes -> hidden states."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def encode(ids: np.ndarray, mask: np.ndarray, shapes: np.ndarray) -> np.ndarray:
+        """Run the encoder on one padded batch."""
+        return session.run(["hidden"], {"input_ids": ids, "attention_mask": mask, "shape_ids": shapes})[0]
+
+    return encode
+
+
+class LearnedModel(Predictor):
+    """A saved model: ONNX encoder, numpy heads, tokenizer and config."""
+
+    def __init__(self, path: Path | str, precision: str = "int8", threads: int = 1) -> None:
+        """Load the model directory; precision picks encoder.onnx (int8) or encoder.fp32.onnx."""
+        self.path = Path(path)
+        if precision not in ENCODER_FILES:
+            raise ValueError(f"precision {precision!r}; valid: {', '.join(ENCODER_FILES)}")
+        encoder = self.path / ENCODER_FILES[precision]
+        if not encoder.exists():
+            raise FileNotFoundError(f"{encoder} is missing (train with keep_fp32=True for the fp32 encoder)")
+        super().__init__(
+            onnx_encoder(encoder, threads),
+            Heads.load(self.path / "heads.npz"),
+            PieceTokenizer(self.path / "tokenizer.json"),
+            ModelConfig.load(self.path / "config.json"),
+        )
+        self.precision = precision
+
+
+def load(path: Path | str, precision: str = "int8", threads: int = 1) -> LearnedModel:
+    """Load a saved model directory for prediction."""
+    return LearnedModel(path, precision, threads)
