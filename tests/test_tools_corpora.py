@@ -68,7 +68,8 @@ def conll_file(tmp_path):
             {"type": "Work_For", "head": 0, "tail": 3}],  # touches the Other entity: dropped
          "entities": [conll_entity(CONLL_1, "Anna Berg", "Peop"), conll_entity(CONLL_1, "Nordlicht Media", "Org"),
                       conll_entity(CONLL_1, "Tromso", "Loc"), conll_entity(CONLL_1, "Daily Post", "Other")]},
-        {"id": "s-2", "text": CONLL_2, "tokens": CONLL_2.split(), "relations": [{"type": "Kill", "head": 0, "tail": 1}],
+        {"id": "s-2", "text": CONLL_2, "tokens": CONLL_2.split(),
+         "relations": [{"type": "Kill", "head": 0, "tail": 1}],
          "entities": [conll_entity(CONLL_2, "Tom Hale", "Peop"), conll_entity(CONLL_2, "Anna Berg", "Peop"),
                       conll_entity(CONLL_2, "Anna Berg", "Peop", 2)]},
         {"id": "s-3", "text": "Nothing here.", "tokens": ["Nothing", "here", "."], "entities": [], "relations": []},
@@ -92,9 +93,11 @@ def test_conll04_records(conll_file):
         {"subject": ID + "organization/Nordlicht_Media", "predicate": "basedIn", "object": ID + "place/Tromso",
          "evidence": evidence(CONLL_1, "Nordlicht Media", "Tromso")}]
     # the two 'Anna Berg' mentions are one entity; the fact's evidence is the mention the relation names
-    assert by_label(second)["Anna Berg"]["mentions"] == [mention(CONLL_2, "Anna Berg"), mention(CONLL_2, "Anna Berg", 2)]
+    assert by_label(second)["Anna Berg"]["mentions"] == [mention(CONLL_2, "Anna Berg"),
+                                                         mention(CONLL_2, "Anna Berg", 2)]
     assert second["facts"] == [{"subject": ID + "person/Tom_Hale", "predicate": "killed",
-                                "object": ID + "person/Anna_Berg", "evidence": evidence(CONLL_2, "Tom Hale", "Anna Berg")}]
+                                "object": ID + "person/Anna_Berg",
+                                "evidence": evidence(CONLL_2, "Tom Hale", "Anna Berg")}]
     assert summary.dropped == {"Other entity": 1, "relation touching an Other entity": 1}
     assert summary.facts == {"worksFor": 1, "basedIn": 1, "killed": 1}
 
@@ -113,7 +116,8 @@ DOC_SENTS = [
     ["Lena", "Roth", "(", "born", "1970", ")", "is", "the", "mayor", "of", "Velden", ",", "a", "town", "in",
      "Carinthia", "."],
     ["She", "joined", "the", "Green", "Party", "in", "1990", "and", "said", '"', "we", "ca", "n't", "wait", '"', "."],
-    ["Velden", "lies", "in", "Carinthia", ",", "and", "Velden", "-", "am", "-", "See", "is", "its", "full", "name", "."],
+    ["Velden", "lies", "in", "Carinthia", ",", "and", "Velden", "-", "am", "-", "See", "is", "its", "full", "name",
+     "."],
     ["It", "rained", "in", "1990", "."],
 ]
 DOC_TEXTS = ["Lena Roth (born 1970) is the mayor of Velden, a town in Carinthia.",
@@ -183,6 +187,9 @@ def test_redocred_records(redocred_file):
     (["``", "Yes", "''", "-LRB-", "a", "-RRB-", "is", "n't", "it", "?"], "“Yes” (a) isn't it?"),
     (["a", "'", "quoted", "'", "word", "and", "7", "\xa0", "km", "north", "-", "east"],
      "a 'quoted' word and 7 km north-east"),
+    (["it", "was", "'", "overbuilt", "'", "for", "the", "Allies", "'", "needs"],
+     "it was 'overbuilt' for the Allies' needs"),
+    (["Ramblin", "'", "on", "(", "1979", ")"], "Ramblin' on (1979)"),
 ])
 def test_detokenise_spacing_and_offsets(tokens, text):
     got, spans = detokenise(tokens)
@@ -305,6 +312,13 @@ def test_own_through_the_real_markup_reader(tmp_path):
     assert record["facts"] == [{"subject": ID + "person/Anna_Berg", "predicate": "worksFor",
                                 "object": ID + "organization/Nordlicht_Media",
                                 "evidence": evidence(record["text"], "Anna Berg", "Nordlicht Media")}]
+
+
+def test_fallback_iri_mints_as_kg_does():
+    from corpora_records import _fallback_iri, entity_iri
+    for label, type_ in [("Anna Berg", "Person"), ("Mediaș  Town", "Place"), ('Wilfried "Willi" Schneider', "Person"),
+                         ("AT&T / Bell (Labs)", "Organization"), ("Ümit Öz", "Group")]:
+        assert _fallback_iri(label, type_) == entity_iri(label, type_)
 
 
 # ---- the command line ----

@@ -50,6 +50,10 @@ names:
                    Target, Life.Die* Killer killed Victim, when both are kept types.
   own DIR|FILES    our markup sentences (a directory: its *.txt in sorted order), read by
                    tools/training/markup.py read_markup().
+
+licences (see each corpus's SOURCE.md): CoNLL04 and WikiEvents are research-only, to measure and
+develop with; never ship them or anything trained on them. Re-DocRED is MIT with Wikipedia text
+(CC BY-SA): weights trained on it may ship, with attribution.
 """
 
 

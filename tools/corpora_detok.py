@@ -17,41 +17,45 @@ class Detokeniser:
         self.double_open = False
         self.single_open = False
 
-    def spacing(self, piece: str, previous: str) -> tuple[bool, bool]:
-        """Return (space allowed before piece, space allowed after piece)."""
+    def spacing(self, piece: str, quote_follows: bool) -> tuple[bool, bool]:
+        """Return (space allowed before piece, space allowed after piece).
+
+        quote_follows: another lone ' comes later in the sentence, so this one can open a quote.
+        """
         if piece in GLUED:
             return False, False
         if piece == '"':
             self.double_open = not self.double_open
             return (True, False) if self.double_open else (False, True)
         if piece == "'":
-            if self.single_open:
-                self.single_open = False
-                return False, True
-            if previous[-1:] in ("s", "S", "z"):  # the Allies ' advance: a plural possessive
-                return False, True
-            self.single_open = True
-            return True, False
+            if not self.single_open and quote_follows:
+                self.single_open = True
+                return True, False
+            # a closing quote, or a lone one: the Allies' advance, Ramblin' (it ends a word either way)
+            self.single_open = False
+            return False, True
         return piece not in NO_SPACE_BEFORE, piece not in NO_SPACE_AFTER
 
 
 def detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Return the sentence text and each token's (start, end) in it; blank tokens get an empty span."""
     state, parts, spans = Detokeniser(), [], []
-    pos, space_after, previous = 0, False, ""
+    pos, space_after = 0, False
+    quotes_left = tokens.count("'")
     for token in tokens:
+        quotes_left -= token == "'"
         piece = ESCAPES.get(token, token)
         if not piece.strip():  # a lone no-break space token: the spacing rule already separates words
             spans.append((pos, pos))
             continue
-        before, after = state.spacing(piece, previous)
+        before, after = state.spacing(piece, quotes_left > 0)
         if parts and before and space_after:
             parts.append(" ")
             pos += 1
         spans.append((pos, pos + len(piece)))
         parts.append(piece)
         pos += len(piece)
-        space_after, previous = after, piece
+        space_after = after
     return "".join(parts), spans
 
 
