@@ -314,6 +314,16 @@ def test_own_through_the_real_markup_reader(tmp_path):
                                 "evidence": evidence(record["text"], "Anna Berg", "Nordlicht Media")}]
 
 
+def test_labels_that_mint_one_iri_stay_two_entities():
+    from corpora_records import RecordBuilder
+    builder = RecordBuilder("r", "A B met A_B and A B.")
+    first = builder.mention("A B", "Person", 0, 3)
+    second = builder.mention("A_B", "Person", 8, 11)
+    assert builder.mention("A B", "Person", 16, 19) == first
+    assert (first, second) == (ID + "person/A_B", ID + "person/A_B_2")
+    assert [len(e["mentions"]) for e in builder.record()["entities"]] == [2, 1]
+
+
 def test_fallback_iri_mints_as_kg_does():
     from corpora_records import _fallback_iri, entity_iri
     for label, type_ in [("Anna Berg", "Person"), ("Mediaș  Town", "Place"), ('Wilfried "Willi" Schneider', "Person"),

@@ -149,6 +149,7 @@ def _property_order(prop: str) -> tuple[int, str]:
 
 
 def _counts(counter: Counter) -> str:
+    """Return 'key n, key n' with the largest counts first."""
     return ", ".join(f"{k} {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 

@@ -39,6 +39,8 @@ PROPERTIES = {
 
 
 class Mention(NamedTuple):
+    """A kg-typed mention: its sentence, character span there, kg type and DocRED entity index."""
+
     sent: int
     start: int
     end: int
