@@ -51,6 +51,7 @@ class Fact:
     attributed_to: str | None = None  # Entity.key of who said it
     place: str | None = None  # Entity.key of where an event happened
     duration: str | None = None
+    source: str = ""  # the id of the registered fact source that read it (kg.extract.sources)
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ def test_extract_facts_regression_they_after_they_does_not_recurse():
     # broke on a BBC article: "they" whose previous sentence's subject was "they" recursed forever
     from kg.extract.coref import EntityIndex
     from kg.extract.entities import resolve_entities
-    from kg.extract.rules.verbs import extract_facts
+    from kg.extract.sources import extract_facts
     from kg.extract.nlp import load_model
 
     doc = load_model()("Rebels attacked the town. They said they won. They attacked Aleppo again. They left.")

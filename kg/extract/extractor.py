@@ -8,7 +8,7 @@ from kg import __version__
 from kg.extract.coref import EntityIndex
 from kg.extract.dates import published_from_text
 from kg.extract.entities import resolve_entities
-from kg.extract.rules.verbs import extract_facts
+from kg.extract.sources import extract_facts
 from kg.model import Document, Extraction
 from kg.extract.nlp import load_model, model_version, split_text
 

@@ -1,6 +1,7 @@
 """A parsed sentence and the entity arguments the fact rules read from it."""
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from kg.extract import dates
 from kg.extract.confidence import confidence as rule_confidence
@@ -22,13 +23,32 @@ class Arg:
     alternative: "Arg | None" = None  # "Afghan soldiers": Afghanistan as an actor, a group as a victim
 
 
-class Sentence:
-    """One sentence with the entity index it needs to turn words into facts."""
+class Priors(Protocol):
+    """What a sentence asks of the fact source reading it (kg.extract.sources): its id and priors."""
 
-    def __init__(self, sent, index, published):
+    id: str
+
+    def prior(self, rule: str, prop: str) -> float | None:
+        """Return the prior confidence of a rule asserting a property, or None for the catalogue's."""
+
+
+class _Unregistered:
+    """The source of a Sentence made outside the registry (a test): rules must then give their prior."""
+
+    id = ""
+
+    def prior(self, rule: str, prop: str) -> float | None:
+        return None
+
+
+class Sentence:
+    """One sentence with the entity index it needs to turn words into facts, read by one fact source."""
+
+    def __init__(self, sent, index, published, source: Priors | None = None):
         self.sent = sent
         self.index = index
         self.published = published
+        self.source = source or _Unregistered()
         text = sent.text.rstrip()  # the paragraph break after a sentence is not evidence
         self.span = Span(sent.start_char, sent.start_char + len(text), text)
 
@@ -102,13 +122,19 @@ class Sentence:
         days = {d for d in days if d and len(d) == 10}
         return days.pop() if len(days) == 1 else None
 
-    def shaped_fact(self, name, subj, obj, rule, prior):
-        """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation."""
+    def shaped_fact(self, name, subj, obj, rule, prior=None):
+        """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation.
+
+        The prior is the registered source's for the rule and property (kg.extract.sources)."""
         if subj.key == obj.key:
             return None
+        prior = self.source.prior(rule, name) if prior is None else prior
+        if prior is None:
+            raise ValueError(f"no prior confidence registered for rule {rule!r} asserting {name}")
         name = REFINEMENTS.get((name, self.type_of(obj.key)), name)
         conf = rule_confidence(name, rule, prior, subj.direct and obj.direct)
-        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule)
+        return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
+                    source=self.source.id)
 
     def fits(self, relation, subj, obj):
         """Return the first (subject, object) among the readings of two arguments the relation's types allow."""
@@ -127,9 +153,10 @@ class Sentence:
         if relation.person_subject_as and self.type_of(subj.key) == "Person":
             relation = BY_NAME[relation.person_subject_as]
         name = REFINEMENTS.get((relation.name, self.type_of(obj.key)), relation.name)
-        conf = rule_confidence(name, rule, relation.confidence if confidence is None else confidence,
+        prior = self.source.prior(rule, relation.name) if confidence is None else confidence
+        conf = rule_confidence(name, rule, relation.confidence if prior is None else prior,
                                subj.direct and obj.direct)
         said_by = attribution(trigger, self.arg, self.args)
         return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
                     date=self.date(trigger, trigger.head) if relation.event else None,
-                    attributed_to=said_by)
+                    attributed_to=said_by, source=self.source.id)

@@ -55,7 +55,7 @@ def from_dateline(s):
         places, i = _places(s, token.i, end)
         agency = _agency(s, i, end) if places else None
         for place in places if agency else ():
-            fact = s.shaped_fact("hasBureauIn", agency, place, "dateline", 0.8)
+            fact = s.shaped_fact("hasBureauIn", agency, place, "dateline")
             if fact:
                 yield fact
 

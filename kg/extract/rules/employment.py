@@ -4,7 +4,7 @@ unit ("Ann Lee of the Treasury's tax office", "Bo Li at the IBM lab"), and from 
 affiliation ("Ann Lee and Bo Li of Stanford"), and from a spokesperson reporting what an organisation does
 ("Acme will close the plant, said Ann Lee, a company spokeswoman")."""
 
-from kg.extract.rules.verbs import verb_subjects
+from kg.extract.rules.arguments import verb_subjects
 from kg.extract.factuality import is_factual
 from kg.extract.relations import ORG, PERSON, SPEECH_VERBS, Relation
 
@@ -62,7 +62,7 @@ def from_possessed_unit(s, token):
             deps = ("poss", "compound", "nmod") if pobj.lemma_ in UNIT_NOUNS and not s.index.at(pobj) else ("poss",)
             for owner in (s.arg(c, modifiers=False) for c in pobj.children if c.dep_ in deps):
                 if owner and s.type_of(owner.key) == "Organization":
-                    yield s.shaped_fact("worksFor", person, owner, "prep-possessor", 0.6)
+                    yield s.shaped_fact("worksFor", person, owner, "prep-possessor")
 
 
 def from_shared_affiliation(s, token):
@@ -78,7 +78,7 @@ def from_shared_affiliation(s, token):
             words = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
             for org in (s.arg(w, modifiers=False) for w in words):
                 if org and s.type_of(org.key) == "Organization":
-                    yield s.shaped_fact("worksFor", person, org, "shared-affiliation", 0.6)
+                    yield s.shaped_fact("worksFor", person, org, "shared-affiliation")
 
 
 # Bare roles of someone speaking for an organisation: "Acme will cut jobs, said Ann Lee, a spokeswoman."
@@ -99,7 +99,7 @@ def from_speaker_role(s, token):
     orgs = [a for c in clauses for n in c.children if n.dep_ == "nsubj" for a in s.args(n, modifiers=False)
             if s.type_of(a.key) == "Organization"]
     if len(orgs) == 1:
-        yield s.shaped_fact("worksFor", person, orgs[0], "speaker-role", 0.6)
+        yield s.shaped_fact("worksFor", person, orgs[0], "speaker-role")
 
 
 def from_employment_verbs(s):

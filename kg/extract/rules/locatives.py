@@ -54,7 +54,7 @@ def from_comma(s, token):
         return  # "... to Rosneft, Russia is able to ...", "in Lima, Chile's envoy": the place opens a new phrase
     there = s.arg(after, modifiers=False)
     if there and s.index.type_of(there.key) in CONTAINERS and s.index.type_of(here.key) != "Country":
-        yield s.shaped_fact(name, here, there, "comma-locative", 0.8)
+        yield s.shaped_fact(name, here, there, "comma-locative")
 
 
 def from_preposition(s, token):
@@ -76,12 +76,12 @@ def from_preposition(s, token):
                 continue  # "Harrison, the President of the United States", "Booth, assassin of Lincoln"
             name = there and PREP_LOCATIVES.get(key)
             if name:
-                yield s.shaped_fact(name, here, there, f"prep-locative:{prep.lower_}", 0.6)
+                yield s.shaped_fact(name, here, there, f"prep-locative:{prep.lower_}")
     for child in token.children:
         there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") else None
         name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
         if name and there.key != here.key:
-            yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}", 0.6)
+            yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}")
 
 
 # "a Florida-based firm", "this Minnesota-born artist Duane Hanson": participle -> (property, holder classes)
@@ -100,7 +100,7 @@ def from_based(s, token):
         (s.arg(c, modifiers=False) for c in head.children if c.dep_ == "appos" and s.arg(c, modifiers=False)), None)
     for place in filter(None, places):
         if holder and s.type_of(place.key) == "Place" and s.type_of(holder.key) in holders:
-            yield s.shaped_fact(name, holder, place, f"hyphen-{token.lower_}", 0.8)
+            yield s.shaped_fact(name, holder, place, f"hyphen-{token.lower_}")
 
 
 # A place modifying the common noun that describes a holder tells where it lives or is based: "Denver
@@ -163,7 +163,7 @@ def from_role_modifier(s, token):
                 if noun.lower_ in SPORTS_ROLES and s.index.type_of(place.key) != "Country":
                     continue  # "Middlesbrough winger X": in sport a town before a position names the club
                 name = "basedIn" if kind == "Organization" else _residence(s, place)
-                yield s.shaped_fact(name, holder, place, "role-modifier", 0.7)
+                yield s.shaped_fact(name, holder, place, "role-modifier")
 
 
 # A person's home names where they live: "Kay Hall's Vermont home", "his home in suburban Bronxville",
@@ -226,7 +226,7 @@ def from_home(s, token):
     else:
         return
     for owner, place in pairs:
-        yield s.shaped_fact(_residence(s, place), owner, place, "home-locative", 0.75)
+        yield s.shaped_fact(_residence(s, place), owner, place, "home-locative")
 
 
 def _residence(s, place):
@@ -249,7 +249,7 @@ def from_headquarters(s, token):
     owners = [a for a in (s.arg(w, modifiers=False) for w in words) if a and s.type_of(a.key) == "Organization"]
     for owner in owners:
         for place in _home_places(s, token):
-            yield s.shaped_fact("basedIn", owner, place, "headquarters-locative", 0.8)
+            yield s.shaped_fact("basedIn", owner, place, "headquarters-locative")
 
 
 def from_locatives(s):

@@ -78,7 +78,7 @@ def from_place_chain(s, token):
     for holder, prep in _holders(s, token.head):
         preps, name = CHAIN_PROPERTIES.get(s.type_of(holder.key), ((), None))
         if prep in preps and holder.key != container.key:
-            yield s.shaped_fact(name, holder, container, "chain-locative", 0.7)
+            yield s.shaped_fact(name, holder, container, "chain-locative")
 
 
 def _country_mentions(s):
@@ -106,7 +106,7 @@ def from_national_name(s, countries):
         there = country and countries.get(country.iso)
         if there and there.key != at[0]:
             seen.add(at[0])
-            yield s.shaped_fact("basedIn", s.arg(token, modifiers=False), there, "national-name", 0.7)
+            yield s.shaped_fact("basedIn", s.arg(token, modifiers=False), there, "national-name")
 
 
 def from_org_places(s):
@@ -129,4 +129,4 @@ def from_inner_preposition(s, token):
         for pobj in (g for g in prep.children if g.dep_ == "pobj" and s.index.at(g) != at):
             place = s.arg(pobj, modifiers=False)
             if place and s.type_of(place.key) == "Place" and s.index.type_of(at[0]) != "Country":
-                yield s.shaped_fact("basedIn", s.arg(token, modifiers=False), place, "inner-locative", 0.6)
+                yield s.shaped_fact("basedIn", s.arg(token, modifiers=False), place, "inner-locative")

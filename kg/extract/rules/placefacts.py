@@ -43,7 +43,7 @@ def from_capital(s, token):
         cities += [p for p in [_named(s, token.head)] if p]
     for city in cities:
         for country in countries:
-            yield s.shaped_fact("locatedIn", city, country, "capital-locative", 0.9)
+            yield s.shaped_fact("locatedIn", city, country, "capital-locative")
 
 
 def _place_in_part(s, token):
@@ -71,7 +71,7 @@ def from_part(s, token):
     for where in wheres:
         there = _place_in_part(s, where)
         if there and _is_container(s, there) and there.key != here.key and _fits_inside(s, here, there):
-            yield s.shaped_fact(PROPERTY[s.type_of(here.key)], here, there, "part-locative", 0.7)
+            yield s.shaped_fact(PROPERTY[s.type_of(here.key)], here, there, "part-locative")
 
 
 def _described_noun(s, token):
@@ -116,7 +116,7 @@ def from_possessor(s, token):
     for child in (c for t in (token, noun) if t is not None for c in t.children if c.dep_ == "poss"):
         there = _named(s, child)
         if there and _is_container(s, there) and there.key != here.key and _fits_inside(s, here, there):
-            yield s.shaped_fact("locatedIn", here, there, "possessor-locative", 0.7)
+            yield s.shaped_fact("locatedIn", here, there, "possessor-locative")
 
 
 def from_conjuncts(s, token):
@@ -134,7 +134,7 @@ def from_conjuncts(s, token):
     for there in theres[:1] if len(theres) == 1 and _is_container(s, theres[0]) else ():
         for here in places:
             if here.key != there.key and _fits_inside(s, here, there):
-                yield s.shaped_fact("locatedIn", here, there, "list-locative", 0.6)
+                yield s.shaped_fact("locatedIn", here, there, "list-locative")
 
 
 def from_described_residence(s, token):
@@ -147,7 +147,7 @@ def from_described_residence(s, token):
         if noun.lower_ == "one":  # "one of the best-known lawyers in Israel"
             noun = next(iter(_pobjs(noun, ("of",))), noun)
         for there in (p for p in (_named(s, t) for t in _pobjs(noun, ("in",))) if p):
-            yield s.shaped_fact("livesIn", here, there, "described-residence", 0.6)
+            yield s.shaped_fact("livesIn", here, there, "described-residence")
 
 
 def from_places(s):

@@ -1,8 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
-from kg.extract.rules.employment import from_employment
 from kg.extract.lexicon import PERSON_SUFFIXES, TITLES
-from kg.extract.rules.orgplaces import from_org_places
 from kg.extract.relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
 
 LOCAL_OFFICES = {"mayor", "governor", "gov", "senator", "sen", "councillor", "councilman", "councilwoman",
@@ -123,10 +121,10 @@ def from_titles(s, person_token, person):
             org = s.arg(t, modifiers=False)
             if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed:
                 seen.add(org.key)
-                yield s.shaped_fact(name, person, org, f"title:{title}", 0.85 if leads else 0.7)
+                yield s.shaped_fact(name, person, org, f"title:{title}")
                 if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
                     # a mayor or governor lives where they hold office: "Boston Mayor Michelle Wu"
-                    yield s.shaped_fact("livesIn", person, org, "title-residence", 0.8)
+                    yield s.shaped_fact("livesIn", person, org, "title-residence")
 
 
 def from_predecessor(s, token):
@@ -138,11 +136,11 @@ def from_predecessor(s, token):
         for y in holders:
             first, second = (y, x) if PREDECESSOR_NOUNS[token.lower_] == "forward" else (x, y)
             if s.type_of(first.key) == "Person" == s.type_of(second.key):
-                yield s.shaped_fact("predecessorOf", first, second, f"noun:{token.lower_}", 0.85)
+                yield s.shaped_fact("predecessorOf", first, second, f"noun:{token.lower_}")
 
 
-def from_patterns(s):
-    """Yield the facts of one sentence's noun-phrase shapes."""
+def from_titled_names(s):
+    """Yield the facts of one sentence's titled names and predecessors."""
     seen_people = set()
     for token in s.sent:
         found = s.index.at(token)
@@ -152,5 +150,3 @@ def from_patterns(s):
             yield from filter(None, from_titles(s, token, s.arg(token, modifiers=False)))
         elif found is None and token.lower_ in PREDECESSOR_NOUNS:
             yield from filter(None, from_predecessor(s, token))
-    yield from from_employment(s)
-    yield from from_org_places(s)  # here, not in locatives, which is near its size limit
