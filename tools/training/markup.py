@@ -30,17 +30,22 @@ record per non-indented line:
 """
 
 import argparse
+import hashlib
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 ENTITY_NS = "http://kg.example.org/id/"
+MAX_SEGMENT = 120  # as kg: characters of a readable IRI segment before it is cut and hashed
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 TYPES = ("Person", "Organization", "Place", "Group")
 # Ontology classes as the markup's four types (kg:Entity admits all of them).
@@ -129,13 +134,19 @@ class Record:
 
 
 def entity_iri(label, entity_type):
-    """Return kg's IRI of an entity: kg.iris.entity_iri when kg is importable, else the same rule."""
-    try:
-        from kg.iris import entity_iri as mint
-    except ImportError:  # run outside the venv: the same rule, ASCII names only
-        from urllib.parse import quote
-        return f"{ENTITY_NS}{entity_type.lower()}/{quote(' '.join(label.split()).replace(' ', '_'), safe='_-.~')}"
-    return str(mint(label, entity_type))
+    """Return kg's IRI of an entity: its coarse class, then its name NFC-normalised, percent-encoded
+    and bounded in length (the rule of kg's entity_iri, kept here so the script needs no kg import)."""
+    cleaned = " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", label)).split()).replace(" ", "_") or "_"
+    encoded = quote(cleaned, safe="_-.~")
+    if len(encoded) > MAX_SEGMENT:  # cut on a whole character and keep the full name's hash
+        head = ""
+        for char in cleaned:
+            piece = quote(char, safe="_-.~")
+            if len(head) + len(piece) > MAX_SEGMENT - 13:
+                break
+            head += piece
+        encoded = f"{head}-{hashlib.sha1(cleaned.encode('utf-8')).hexdigest()[:12]}"
+    return f"{ENTITY_NS}{entity_type.lower()}/{encoded}"
 
 
 def _parse_text(path, line_no, raw):
