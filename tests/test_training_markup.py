@@ -207,8 +207,16 @@ def test_command_reports_a_broken_file(tmp_path, capsys):
 FILES = sorted(TRAINING.glob("*.txt"))
 
 
+def _parsed(path):
+    try:
+        return list(markup.parse_markup(path))
+    except markup.MarkupError:
+        return None  # reported by test_every_file_parses_with_consistent_offsets
+
+
 def _corpus():
-    return [record for path in FILES for record in markup.parse_markup(path)]
+    """Every record of the files that parse (a broken file fails its own test, not every test)."""
+    return [record for path in FILES for record in (_parsed(path) or [])]
 
 
 def test_there_are_sentence_files():
@@ -247,7 +255,7 @@ def test_records_load_as_kg_learning_records(tmp_path):
         from kg.learn.records import read_records
     except ImportError:
         pytest.skip("kg.learn.records is not importable")
-    lines = [json.dumps(record, ensure_ascii=False) for path in FILES for record in markup.read_markup(path)]
+    lines = [json.dumps(record.to_json(), ensure_ascii=False) for record in _corpus()]
     records = read_records(lines, predicates=frozenset(markup.ontology_predicates()))
     assert len(records) == len(lines)
     assert sum(len(r.facts) for r in records) == sum(len(json.loads(line)["facts"]) for line in lines)
