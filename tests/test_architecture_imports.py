@@ -85,3 +85,20 @@ def test_architecture_walks_every_package():
                     "kg.pipeline"):
         assert package in graph
     assert "kg.extract.sources" in graph["kg.extract.extractor"]
+
+
+def test_architecture_only_the_store_imports_pyoxigraph():
+    outside = sorted(name for name, path in kg_modules().items() if not name.startswith("kg.store")
+                     and any(m == "pyoxigraph" or m.startswith("pyoxigraph.") for m in _all_imports(path)))
+    assert outside == []
+
+
+def _all_imports(path):
+    """Return every module name an import statement of a file names (absolute imports only)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module)
+    return found

@@ -3,7 +3,7 @@
 import pytest
 
 from kg.errors import UsageError
-from kg.pipeline.inputs import json_line
+from kg.rdf.jsonlines import json_line
 from kg.model import Document
 from kg.pipeline.parallel import AHEAD, extract_rendered, map_chunks
 from kg.pipeline.ingest import ingest

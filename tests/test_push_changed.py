@@ -52,7 +52,7 @@ def test_push_changed_resends_a_graph_cut_off_midway(sample_store, server, relay
              batch_triples=10, retries=1, backoff=0.01)
     assert err.value.not_loaded == [DOC2]
     assert len(server.quads_by_graph()[DOC2]) == 10  # half a graph, whose old content was loaded
-    with PushLog.open(sample_store.path, url + "/query") as log:
+    with PushLog.open(sample_store.side_file(LOG_NAME), url + "/query") as log:
         assert set(log.loaded()) == {DOC1} and log.known() == {DOC1, DOC2}
     handler.limit = None
     summary = push(sample_store, url + "/query", update_endpoint=url + "/update", changed=True)

@@ -12,7 +12,8 @@ from rdflib.namespace import RDF, XSD
 from kg.rdf.iris import entity_iri
 from kg.model import Document, Entity, Extraction, Fact, Span
 from kg.rdf.namespaces import KG
-from kg.rdf.graph import graph_record, nquads, ntriples, record_graph, to_graph, write_graphs
+from kg.rdf.formats import write_graphs
+from kg.rdf.graph import graph_record, nquads, ntriples, record_graph, to_graph
 
 GOLDEN = Path(__file__).parent / "golden" / "call.ttl"
 TEXT = "Biden called Zelensky on Friday. Russia says it attacked Kyiv."

@@ -135,13 +135,19 @@ def same_as(store_path):
 MJ = ("Michael Jordan", "Person", ())
 
 
+def link(store_path, endpoint):
+    """Link the store at store_path as `kg link wikidata` does: open it once, pass it on."""
+    with Store.open(store_path) as store:
+        return link_wikidata(store, endpoint)
+
+
 @pytest.mark.parametrize("context, expected", [
     ({"bulls": ("Chicago Bulls", "Organization", ())}, "Q41421"),
     ({"berkeley": ("University of California, Berkeley", "Organization", ())}, "Q3308285"),
     ({}, None)])
 def test_wikidata_same_name_people_told_apart_by_context(wikidata, tmp_path, context, expected):
     store = store_with(tmp_path / "store", ("a.txt", {"mj": MJ, **context}))
-    summary = link_wikidata(store, wikidata)
+    summary = link(store, wikidata)
     mj = "http://kg.example.org/id/person/mj"
     assert same_as(store).get(mj) == expected
     if expected is None:  # ambiguous: left unlinked, its candidates reported
@@ -151,7 +157,7 @@ def test_wikidata_same_name_people_told_apart_by_context(wikidata, tmp_path, con
 def test_wikidata_same_name_told_apart_by_type(wikidata, tmp_path):
     store = store_with(tmp_path / "store", ("a.txt", {"georgia": ("Georgia", "Country", ()),
                                                       "trump": ("Donald Trump", "Person", ())}))
-    link_wikidata(store, wikidata)
+    link(store, wikidata)
     assert set(same_as(store).values()) == {"Q230", "Q22686"}
 
 
@@ -159,11 +165,11 @@ def test_wikidata_rerun_sends_nothing_and_says_who_it_is(counting, tmp_path):
     url, agents = counting
     store = store_with(tmp_path / "store", ("a.txt", {"mj": MJ, "bulls": ("Chicago Bulls", "Organization", ())}),
                        ("b.txt", {"nato": ("NATO", "Organization", ("North Atlantic Treaty Organization",))}))
-    first = link_wikidata(store, url)
+    first = link(store, url)
     assert first.requests == len(agents) >= 2  # candidates per kg class, then the context of Michael Jordan
     assert all(a.startswith("kg/0.1.0 (") and "SPARQLWrapper/" in a for a in agents), agents
     links = same_as(store)
-    second = link_wikidata(store, url)
+    second = link(store, url)
     assert (second.requests, len(agents)) == (0, first.requests)
     assert second.cached == first.requests and second.graphs_written == 0
     assert same_as(store) == links and len(links) == 3
@@ -199,7 +205,7 @@ def test_wikidata_links_the_seed_without_a_wrong_link(wikidata, tmp_path):
     store = tmp_path / "store"
     assert main(["--store", str(store), "ingest", str(SEED)]) == 0
     store_with(store, ("other.txt", {"mj": MJ, "georgia": ("Georgia", "Country", ())}))
-    summary = link_wikidata(store, wikidata)
+    summary = link(store, wikidata)
     links = same_as(store)
     expected = {f"http://kg.example.org/id/{key}": qid for key, qid in SEED_LINKS.items()}
     expected["http://kg.example.org/id/place/georgia"] = "Q230"

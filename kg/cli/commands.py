@@ -6,11 +6,13 @@ import os
 import sys
 
 from kg.errors import QueryError, StoreError, UsageError, ValidationError
-from kg.pipeline.inputs import InputReport, json_line, read_documents
+from kg.pipeline.inputs import InputReport, read_documents
+from kg.rdf.jsonlines import json_line
 from kg.cli.progress import Progress
 from kg.remote.push import push as push_store, push_report
 from kg.queries import list_queries, load_query, parse_params, run, write_results
-from kg.rdf.graph import graph_record, write_graphs
+from kg.rdf.formats import write_graphs
+from kg.rdf.graph import graph_record
 from kg.store.oxigraph import Store
 
 
@@ -144,7 +146,8 @@ def link(args):
     """Link the store's entities to Wikidata and print what was linked and what was left ambiguous."""
     from kg.remote.linking import link_wikidata
 
-    summary = link_wikidata(args.store, args.endpoint, timeout=args.timeout)
+    with Store.open(args.store, create=False) as store:
+        summary = link_wikidata(store, args.endpoint, timeout=args.timeout)
     for iri, items in sorted(summary.ambiguous.items()):
         print(f"ambiguous: {summary.labels[iri]} ({', '.join(i.rsplit('/', 1)[-1] for i in items)})", file=sys.stderr)
     print(f"linked {len(summary.linked)} of {len(summary.labels)} entities ({len(summary.ambiguous)} ambiguous, "
@@ -156,7 +159,8 @@ def serve(args):
     """Serve the store read-only over the SPARQL protocol, with the view page, until interrupted."""
     from kg.web.serve import serve as serve_store
 
-    serve_store(args.store, args.bind)
+    with Store.open(args.store, read_only=True) as store:
+        serve_store(store, args.bind, shown_as=args.store)
 
 
 def view(args):

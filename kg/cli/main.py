@@ -8,6 +8,7 @@ import sys
 
 from kg import __version__
 from kg.errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, KGError
+from kg.rdf import formats
 
 DEFAULT_STORE = "kg-data"
 
@@ -79,7 +80,7 @@ def build_parser():
         subs[name] = sub.add_parser(name, help=summary, description=summary, epilog="example:\n  " + example,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_inputs(subs["extract"])
-    subs["extract"].add_argument("--format", choices=("jsonl", "turtle", "trig"), default="jsonl")
+    subs["extract"].add_argument("--format", choices=formats.names("extract"), default="jsonl")
     _add_inputs(subs["ingest"])
     q = subs["query"]
     q.add_argument("name", nargs="?", help="stored query name (see --list) or a .rq file")
@@ -88,7 +89,7 @@ def build_parser():
     q.add_argument("--endpoint", help="run on this SPARQL endpoint instead of the embedded store")
     q.add_argument("--list", action="store_true", help="list the stored queries and their parameters")
     e = subs["export"]
-    e.add_argument("--format", choices=("turtle", "trig", "nt", "nq", "jsonld"), default="turtle",
+    e.add_argument("--format", choices=formats.names("export"), default="turtle",
                    help="jsonld: one object per document graph under ontology/context.jsonld")
     e.add_argument("-o", "--output", help="file to write (default: stdout)")
     p = subs["push"]

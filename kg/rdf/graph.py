@@ -3,13 +3,14 @@
 from functools import lru_cache
 from typing import NamedTuple
 
-import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
-from kg.rdf.namespaces import KG, NIF, PREFIXES, bind_prefixes
+from kg.rdf.namespaces import KG, NIF, bind_prefixes
 from kg.extract.relations import EVENT_CLASS
+from kg.store import native as ox
+from kg.store.syntax import rdflib_graph
 from kg.store.terms import to_rdflib
 
 PLACE_CLASSES = {"Country", "City", "Region"}
@@ -76,10 +77,7 @@ def graph_record(extraction):
 
 def record_graph(record):
     """Return the rdflib graph of a GraphRecord."""
-    graph = bind_prefixes(Graph(identifier=URIRef(record.name)))
-    for t in ox.parse("\n".join(record.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-    return graph
+    return rdflib_graph(record.name, record.lines)
 
 
 def nquads(extraction):
@@ -188,30 +186,3 @@ def _event_triples(node, iris, fact, event_class):
         yield node, _kg("place"), iris[fact.place]
     if fact.duration:
         yield node, _kg("duration"), ox.Literal(fact.duration)
-
-
-def write_graphs(records, fmt, out):
-    """Write GraphRecords to a text stream as they come: Turtle (the union) or TriG (one named graph each)."""
-    out.write(prefix_header())
-    for record in records:
-        out.write(serialize_graph(record.name, record.lines, fmt))
-
-
-def prefix_header():
-    """Return the @prefix lines of every kg prefix, sorted, and a blank line."""
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
-
-
-def serialize_graph(name, lines, fmt):
-    """Return one graph's N-Triples lines as Turtle or TriG, using kg's prefixes without declaring them."""
-    # a triple several documents state comes with each in Turtle: parsed, they are one graph
-    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    if fmt == "trig":
-        graph = ox.NamedNode(str(name))
-        triples = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-    data = ox.serialize(triples, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE,
-                        prefixes={p: str(ns) for p, ns in PREFIXES.items()}).decode("utf-8")
-    # pyoxigraph declares the prefixes first, in no fixed order: the header declares them once
-    body = data.split("\n")
-    first = next((i for i, line in enumerate(body) if not line.startswith("@prefix ")), len(body))
-    return "\n".join(body[first:]) + "\n"

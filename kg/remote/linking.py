@@ -16,7 +16,6 @@ document drops its links until the next `kg link wikidata`, which answers from i
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
@@ -24,7 +23,7 @@ from rdflib.namespace import OWL, RDF, XSD
 from kg.store.graphs import document_graph
 from kg.rdf.iris import fact_iri
 from kg.rdf.namespaces import KG
-from kg.store.oxigraph import Store
+from kg.store.protocol import GraphStore
 from kg.remote.wikidata import CACHE_NAME, CLASSES, WD, WIKIDATA_SPARQL, Client
 
 NAME_SCORES = {("label", "label"): 1.0, ("label", "alias"): 0.8, ("alias", "label"): 0.6, ("alias", "alias"): 0.5}
@@ -184,16 +183,11 @@ def _is_wikidata_link(graph, triple):
     return (subject, RDF.type, KG.Link) in graph and str(graph.value(subject, RDF.object)).startswith(WD)
 
 
-def link_wikidata(store_path, endpoint=WIKIDATA_SPARQL, timeout=60.0):
-    """Link the store's entities to Wikidata through endpoint; return a Summary."""
-    with Store.open(store_path, read_only=True) as store:
-        entities = read_entities(store)
-    client = Client(endpoint, Path(store_path) / CACHE_NAME, timeout=timeout)
+def link_wikidata(store: GraphStore, endpoint: str = WIKIDATA_SPARQL, timeout: float = 60.0) -> Summary:
+    """Link the entities of a store (open for writing) to Wikidata through endpoint; return a Summary."""
+    entities = read_entities(store)
+    client = Client(endpoint, store.side_file(CACHE_NAME), timeout=timeout)
     links, ambiguous, unmatched = link_entities(entities, client)
-    with Store.open(store_path) as store:
-        current = read_entities(store)  # written only where the entity still is
-        for iri in set(entities) - set(current):
-            links.pop(iri, None)
-        written = write_links(store, current, links)
+    written = write_links(store, entities, links)
     return Summary(links, ambiguous, {iri: e.label for iri, e in entities.items()}, unmatched, written,
                    client.requests, client.cached)

@@ -10,7 +10,7 @@ from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.errors import ServerError, UsageError
 from kg.remote.graphstore import choose_method
 from kg.rdf.namespaces import DOC, KG
-from kg.remote.pushlog import PushLog, content_hash
+from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
 from kg.store.terms import n3
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def push(store, endpoint, update_endpoint=None, user=None, password=None, auth="
                       timeout=timeout, retries=retries, backoff=backoff)
     if not use_log and opts.changed:
         raise UsageError("--changed needs the push log")
-    pushlog = PushLog.open(store.path, redact(endpoint)) if use_log else None
+    pushlog = PushLog.open(store.side_file(LOG_NAME), redact(endpoint)) if use_log else None
     try:
         return _Push(store, remote, opts, pushlog, out or sys.stdout).run()
     finally:

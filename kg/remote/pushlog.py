@@ -39,9 +39,9 @@ class PushLog:
         self._lines = lines
 
     @classmethod
-    def open(cls, store_dir, server):
-        """Open and lock the push log in store_dir for pushes to server (its query URL)."""
-        path = Path(store_dir) / LOG_NAME
+    def open(cls, path, server):
+        """Open and lock the push log at path (a store's side file LOG_NAME) for pushes to server (its query URL)."""
+        path = Path(path)
         try:
             fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         except OSError as exc:

@@ -2,21 +2,17 @@
 
 import io
 
-import pyoxigraph as ox
-
 from kg.errors import StoreError
-from kg.rdf.namespaces import PREFIXES
-from kg.rdf.graph import prefix_header, serialize_graph
-
-FORMATS = {"turtle": "turtle", "ttl": "turtle", "trig": "trig", "nt": "nt", "ntriples": "nt",
-           "nq": "nq", "nquads": "nq"}
+from kg.rdf.formats import resolve, spellings
+from kg.store.syntax import prefix_header, serialize_graph, turtle
 
 
 def export(store, fmt, out):
     """Write every graph of the store to out (binary or text stream) as turtle, trig, nt or nq."""
-    kind = FORMATS.get(fmt)
-    if kind is None:
-        raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(sorted(FORMATS))}")
+    found = resolve(fmt)
+    if found is None:
+        raise StoreError(f"unknown export format {fmt!r}: use one of {', '.join(spellings())}")
+    kind = found.name
     # N-Quads and TriG stream graph by graph; N-Triples and Turtle, the deduplicated union, do not
     chunks = {"nq": _nquads, "trig": _trig}.get(kind, lambda s: [_UNIONS[kind](s)])(store)
     for data in chunks:
@@ -44,8 +40,7 @@ def _nt(store):
 
 def _turtle(store):
     """Return the union of all graphs as Turtle."""
-    triples = ox.parse(_nt(store), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+    return turtle(_nt(store))
 
 
 _UNIONS = {"nt": _nt, "turtle": _turtle}

@@ -10,6 +10,7 @@ from rdflib.namespace import RDF
 
 from kg.store import locks
 from kg.errors import QueryError, StoreError
+from kg.rdf.formats import by_media_type
 from kg.store.export import export as write_export
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import DOC, ENTITY, KG
@@ -45,10 +46,11 @@ class Store:
         self._unflushed = 0
 
     @classmethod
-    def open(cls, path=DEFAULT_PATH, read_only=False, wait=LOCK_WAIT):
-        """Open the store at path, waiting up to `wait` seconds for other kg processes."""
+    def open(cls, path=DEFAULT_PATH, read_only=False, wait=LOCK_WAIT, create=True):
+        """Open the store at path, waiting up to `wait` seconds for other kg processes; with create
+        False (or read-only) a missing store is an error rather than made."""
         path = Path(path)
-        if read_only and not (path / "CURRENT").exists():
+        if (read_only or not create) and not (path / "CURRENT").exists():
             raise StoreError(f"no kg store at {path} (nothing has been ingested yet)")
         try:
             path.mkdir(parents=True, exist_ok=True)
@@ -200,7 +202,7 @@ class Store:
             raise QueryError(f"query failed: {exc}") from exc
 
     def sparql(self, sparql, default_graphs=None, named_graphs=None):
-        """Run a SPARQL query as the protocol asks; return pyoxigraph's result, to serialise as is.
+        """Run a SPARQL query as the protocol asks; return a QueryResult to serialise as is.
 
         The default graph is the union of the document graphs unless default_graphs (IRIs) are given.
         """
@@ -208,8 +210,8 @@ class Store:
             return [ox.NamedNode(str(iri)) for iri in iris] if iris else None
 
         try:
-            return self._db.query(sparql, use_default_graph_as_union=not default_graphs,
-                                  default_graph=nodes(default_graphs), named_graphs=nodes(named_graphs))
+            return _Result(self._db.query(sparql, use_default_graph_as_union=not default_graphs,
+                                          default_graph=nodes(default_graphs), named_graphs=nodes(named_graphs)))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except (RuntimeError, ValueError) as exc:
@@ -229,9 +231,38 @@ class Store:
         _, rows = self.query(sparql)
         return {str(t).rsplit("#", 1)[-1]: int(n) for t, n in sorted(rows)}
 
+    def side_file(self, name):
+        """Return the path of a file kept beside the data: the push log, the Wikidata cache."""
+        return self.path / name
+
     def export(self, fmt, out):
         """Write every graph to out (binary or text stream) as turtle, trig, nt or nq, deterministically."""
         write_export(self, fmt, out)
+
+
+# pyoxigraph's writer of each format kg serve answers in (kg.rdf.formats names them)
+_RESULT_WRITERS = {"srj": ox.QueryResultsFormat.JSON, "srx": ox.QueryResultsFormat.XML,
+                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+_GRAPH_WRITERS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
+                  "jsonld": ox.RdfFormat.JSON_LD}
+
+
+class _Result:
+    """A query's answer as pyoxigraph gives it, serialised on demand in a media type of kg.rdf.formats."""
+
+    def __init__(self, result):
+        self._result = result
+
+    @property
+    def is_graph(self):
+        """Tell whether the answer is a graph (CONSTRUCT, DESCRIBE) rather than solutions or a boolean."""
+        return isinstance(self._result, ox.QueryTriples)
+
+    def serialize(self, media_type):
+        """Return the answer in a media type (results or graph formats of kg.rdf.formats)."""
+        name = by_media_type(media_type).name
+        writer = _GRAPH_WRITERS[name] if self.is_graph else _RESULT_WRITERS[name]
+        return self._result.serialize(format=writer)
 
 
 # ---- helpers ----

@@ -14,20 +14,15 @@ import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pyoxigraph as ox
-
 from kg.errors import KGError, QueryError, UsageError
-from kg.store.oxigraph import Store
+from kg.rdf.formats import served_media
+from kg.store.protocol import GraphStore
 from kg.web.view import render_html, view_data
 
 DEFAULT_BIND = "127.0.0.1:7878"
 MAX_BODY = 1 << 20  # bytes of a POSTed query
-RESULTS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-           "text/csv": ox.QueryResultsFormat.CSV, "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-           "application/json": ox.QueryResultsFormat.JSON}
-GRAPHS = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES,
-          "application/rdf+xml": ox.RdfFormat.RDF_XML, "application/ld+json": ox.RdfFormat.JSON_LD}
+RESULTS = served_media(results=True)  # media type -> format, the default first (kg.rdf.formats)
+GRAPHS = served_media(results=False)
 
 
 class Refusal(Exception):
@@ -136,11 +131,8 @@ class Handler(BaseHTTPRequestHandler):
                                        named_graphs=fields.get("named-graph-uri"))
         except QueryError as exc:
             raise Refusal(HTTPStatus.BAD_REQUEST, str(exc)) from None
-        if isinstance(result, ox.QueryTriples):
-            media = negotiate(self.headers.get("Accept"), GRAPHS)
-            return media, result.serialize(format=GRAPHS[media])
-        media = negotiate(self.headers.get("Accept"), RESULTS)
-        return media, result.serialize(format=RESULTS[media])
+        media = negotiate(self.headers.get("Accept"), GRAPHS if result.is_graph else RESULTS)
+        return media, result.serialize(media)
 
     def _view(self, params):
         entity = params.get("entity", [None])[0] or None
@@ -173,35 +165,38 @@ class Handler(BaseHTTPRequestHandler):
         sys.stderr.write(f"kg serve: {self.address_string()} {fmt % args}\n")
 
 
-def serve(store_path, bind=None, quiet=False):
-    """Serve the store at store_path read-only until interrupted (Ctrl-C or SIGTERM)."""
-    host, port = parse_bind(bind)
-    with Store.open(store_path, read_only=True) as store:
-        handler = type("StoreHandler", (Handler,), {"store": store})
-        if quiet:
-            handler.log_message = lambda *args: None
-        server_class = type("Server", (ThreadingHTTPServer,), {
-            "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET, "daemon_threads": True})
-        try:
-            server = server_class((host, port), handler)
-        except OSError as exc:
-            raise KGError(f"cannot listen on {host}:{port}: {exc}") from exc
-        if threading.current_thread() is threading.main_thread():
-            # SIGTERM asks the loop to stop from another thread, whatever line runs when it lands:
-            # raising from the handler could escape the try below and end the process with status 1
-            signal.signal(signal.SIGTERM, lambda signum, frame: threading.Thread(
-                target=server.shutdown, daemon=True).start())
-        shown = f"[{host}]" if ":" in host else host
-        base = f"http://{shown}:{server.server_address[1]}"
-        if not is_loopback(host):
-            print(f"kg serve: {host} is not a loopback address: anyone who reaches it can read the graph",
-                  file=sys.stderr)
-        print(f"kg serve: serving {store_path} read-only at {base}/ (SPARQL endpoint {base}/query); "
-              "Ctrl-C stops", file=sys.stderr, flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+def _server(store: GraphStore, host: str, port: int, quiet: bool) -> ThreadingHTTPServer:
+    """Return an HTTP server answering for the store on host:port."""
+    handler = type("StoreHandler", (Handler,), {"store": store})
+    if quiet:
+        handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server_class = type("Server", (ThreadingHTTPServer,), {
+        "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET, "daemon_threads": True})
+    try:
+        return server_class((host, port), handler)
+    except OSError as exc:
+        raise KGError(f"cannot listen on {host}:{port}: {exc}") from exc
 
+
+def serve(store: GraphStore, bind: str | None = None, quiet: bool = False, shown_as: str | None = None) -> None:
+    """Serve a store (opened read-only) until interrupted (Ctrl-C or SIGTERM); shown_as names it in messages."""
+    host, port = parse_bind(bind)
+    server = _server(store, host, port, quiet)
+    if threading.current_thread() is threading.main_thread():
+        # SIGTERM asks the loop to stop from another thread, whatever line runs when it lands:
+        # raising from the handler could escape the try below and end the process with status 1
+        signal.signal(signal.SIGTERM, lambda signum, frame: threading.Thread(
+            target=server.shutdown, daemon=True).start())
+    shown = f"[{host}]" if ":" in host else host
+    base = f"http://{shown}:{server.server_address[1]}"
+    if not is_loopback(host):
+        print(f"kg serve: {host} is not a loopback address: anyone who reaches it can read the graph",
+              file=sys.stderr)
+    print(f"kg serve: serving {shown_as or store.path} read-only at {base}/ (SPARQL endpoint {base}/query); "
+          "Ctrl-C stops", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,48 @@
+"""RDF syntaxes, written and read by the store's engine (pyoxigraph): Turtle and TriG from N-Triples
+lines, and N-Triples lines back to rdflib graphs."""
+
+from collections.abc import Sequence
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.rdf.namespaces import PREFIXES, bind_prefixes
+from kg.store.terms import to_rdflib
+
+
+def prefix_header() -> str:
+    """Return the @prefix lines of every kg prefix, sorted, and a blank line."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def _prefixes() -> dict[str, str]:
+    return {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+def serialize_graph(name: str, lines: Sequence[str], fmt: str) -> str:
+    """Return one graph's N-Triples lines as Turtle or TriG, using kg's prefixes without declaring them."""
+    # a triple several documents state comes with each in Turtle: parsed, they are one graph
+    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "trig":
+        graph = ox.NamedNode(str(name))
+        triples = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    data = ox.serialize(triples, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE,
+                        prefixes=_prefixes()).decode("utf-8")
+    # pyoxigraph declares the prefixes first, in no fixed order: the header declares them once
+    body = data.split("\n")
+    first = next((i for i, line in enumerate(body) if not line.startswith("@prefix ")), len(body))
+    return "\n".join(body[first:]) + "\n"
+
+
+def turtle(ntriples: bytes) -> bytes:
+    """Return N-Triples (one graph, or a union) as Turtle with kg's prefixes declared."""
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+
+
+def rdflib_graph(name: str, lines: Sequence[str]) -> Graph:
+    """Return N-Triples lines as an rdflib graph named name, lexical forms kept."""
+    graph = bind_prefixes(Graph(identifier=URIRef(name)))
+    for t in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return graph
