@@ -25,6 +25,30 @@ record per non-indented line:
   properties from ontology/kg.ttl. ``met``, ``called``, ``mergedWith`` and ``alliedWith`` are
   written once, from the grammatical subject; the reversed pair is not a negative.
 
+Annotation conventions of the sentence files (so that every file teaches the same thing):
+
+- Facts are time-agnostic: a former, retired, expelled or replaced holder held the relation ("former
+  president X" leaderOf, "sold its last shares" investedIn), as in Re-DocRED. Planned, expected,
+  rumoured, denied, asked, wished and conditional facts are not facts.
+- A national office holder (head of state or government, minister, ambassador, judge, MP) is also
+  citizenOf the state. Leading a state, region or city is leaderOf; leading an organisation, a party
+  or a team (chief executive, chair, director, editor, manager, coach) is heads.
+- Players are memberOf their clubs and national sides; sponsors support a team, shareholders invest in
+  a firm; neither works for it. A lawyer, consultant, customer or critic of a firm does not work for it.
+- A completed takeover is acquired and ownerOf; a bought stake is acquired and investedIn; a funding
+  round, a shareholding or an investment is investedIn; a loan is none of them. Firms that merge "to
+  form" a new one founded it.
+- A nationality word that stands for its state ("a [French](Place) company", "[Kenyan](Place) police",
+  "[Russian](Place) missiles") is marked as the Place and takes part in facts; before people in the
+  plural it is a Group and states nothing ("[French](Group) fans"). An unnamed body of a state ("its
+  competition board", "the army") is read as the state when the state is named.
+- visited needs a journey (visited, travelled to, arrived in, a trip to, toured); meeting somewhere is
+  no visit. livesIn covers birthplace, home town and "an Istanbul lawyer"; a place of work alone is not
+  a home. locatedIn chains are written in full when the text gives each link ("Kumasi in Ghana's
+  Ashanti Region": Kumasi in both). A dateline city with an agency is hasBureauIn.
+- Courts, police and regulators must be named to take part in arrested, charged, convicted, acquitted
+  and fined; a conviction for a killing also states killed, an acquittal or a charge does not.
+
 ``python tools/training/markup.py tools/training/*.txt`` writes the records as JSON lines on stdout
 (the shape ``kg extract --format jsonl`` writes: id, text, entities, facts) and counts on stderr.
 """
