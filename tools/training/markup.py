@@ -43,8 +43,8 @@ Annotation conventions of the sentence files (so that every file teaches the sam
   plural it is a Group and states nothing ("[French](Group) fans"). An unnamed body of a state ("its
   competition board", "the army") is read as the state when the state is named.
 - visited needs a journey (visited, travelled to, arrived in, a trip to, toured); meeting somewhere is
-  no visit. livesIn covers birthplace, home town and "an Istanbul lawyer"; a place of work alone is not
-  a home. locatedIn chains are written in full when the text gives each link ("Kumasi in Ghana's
+  no visit. livesIn covers birthplace, home town, "an Istanbul lawyer" and "a shopkeeper in Bradford"
+  (kg's reading of a person placed in a town); a firm's plant or office there is no home for its staff. locatedIn chains are written in full when the text gives each link ("Kumasi in Ghana's
   Ashanti Region": Kumasi in both). A dateline city with an agency is hasBureauIn.
 - Courts, police and regulators must be named to take part in arrested, charged, convicted, acquitted
   and fined; a conviction for a killing also states killed, an acquittal or a charge does not.
