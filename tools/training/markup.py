@@ -45,7 +45,9 @@ Annotation conventions of the sentence files (so that every file teaches the sam
 - visited needs a journey (visited, travelled to, arrived in, a trip to, toured); meeting somewhere is
   no visit. livesIn covers birthplace, home town, "an Istanbul lawyer" and "a shopkeeper in Bradford"
   (kg's reading of a person placed in a town); a firm's plant or office there is no home for its staff. locatedIn chains are written in full when the text gives each link ("Kumasi in Ghana's
-  Ashanti Region": Kumasi in both). A dateline city with an agency is hasBureauIn.
+  Ashanti Region": Kumasi in both), and so are livesIn, basedIn, hasBureauIn and visited along them
+  ("headquartered in Austin, Texas": based in both). A dateline city with an agency is hasBureauIn.
+  "[Moroccan](Place) officials" are organs of the state: meeting or sanctioning them involves it.
 - Courts, police and regulators must be named to take part in arrested, charged, convicted, acquitted
   and fined; a conviction for a killing also states killed, an acquittal or a charge does not.
 
