@@ -159,6 +159,9 @@ ERRORS = [
     pytest.param("[Ann](Person) works at [Acme](Organization).\n  + Ann | livesIn | Acme\n", 2,
                  "livesIn wants an object of type Place", id="range"),
     pytest.param("[Acme](Organization) grew.\n  + Acme | acquired | Acme\n", 2, "and itself", id="self-fact"),
+    pytest.param("[Acme](Organization)  grew.\n", 1, "not as kg reads it", id="double-space"),
+    pytest.param("[Acme](Organization)\tgrew.\n", 1, "not as kg reads it", id="tab"),
+    pytest.param("Cafe\u0301 [Acme](Organization) grew.\n", 1, "not as kg reads it", id="not-nfc"),
     pytest.param("[Acme](Organization) bought [Widget](Organization).\n  + Acme | acquired | Widget\n"
                  "  - Acme | acquired | Widget\n", 1, "both asserted and denied", id="asserted-and-denied"),
     pytest.param("[Acme](Organization) bought [Widget](Organization).\n  + Acme | acquired | Widget\n"

@@ -162,7 +162,7 @@ class Record:
 def entity_iri(label, entity_type):
     """Return kg's IRI of an entity: its coarse class, then its name NFC-normalised, percent-encoded
     and bounded in length (the rule of kg's entity_iri, kept here so the script needs no kg import)."""
-    cleaned = " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", label)).split()).replace(" ", "_") or "_"
+    cleaned = _clean(label).replace(" ", "_") or "_"
     encoded = quote(cleaned, safe="_-.~")
     if len(encoded) > MAX_SEGMENT:  # cut on a whole character and keep the full name's hash
         head = ""
@@ -197,6 +197,11 @@ def _parse_text(path, line_no, raw):
     _check_plain(path, line_no, raw[pos:])
     text.append(raw[pos:])
     return "".join(text), marks
+
+
+def _clean(text):
+    """Return text as kg cleans a document: NFC, control characters as spaces, whitespace collapsed."""
+    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", text)).split())
 
 
 def _check_plain(path, line_no, chunk):
@@ -280,6 +285,9 @@ def parse_markup(path: Path, predicates=None) -> Iterator[Record]:
                 yield record
             count += 1
             text, marks = _parse_text(path, line_no, stripped)
+            if text != _clean(text):
+                raise MarkupError(path, line_no, "the text is not as kg reads it (NFC, no control characters, "
+                                  "single spaces): offsets would drift")
             record = Record(f"{path.stem}-{count}", line_no, text, marks)
     finish(record)
     if record is not None:
