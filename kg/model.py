@@ -2,6 +2,19 @@
 
 from dataclasses import dataclass, field
 
+# Classes an entity can have (local names of the ontology), and the kinds of kg:Place among them.
+ENTITY_CLASSES = ("Person", "Organization", "Place", "Country", "City", "Region", "Group")
+PLACE_CLASSES = ("Country", "City", "Region")
+# The coarse class of each: it decides an entity's IRI (a City and a Country share a namespace, a Person
+# and a Place of the same name do not) and which slots of a relation an entity may fill.
+COARSE_CLASS = {"Person": "Person", "Organization": "Organization", "Group": "Group",
+                "Place": "Place", "Country": "Place", "City": "Place", "Region": "Place"}
+# What a town named before a comma lies in ("Dayton, Ohio", "Gulu, northern Uganda") ...
+REGION_CLASSES = ("Country", "Region")
+# ... and what a named place may lie in ("Trafalgar Square in London"). Merged with the one above, the
+# CoNLL04 figures change (a city would hold towns after a comma), so the two stay apart.
+CONTAINER_CLASSES = ("Country", "Region", "City")
+
 
 @dataclass(frozen=True)
 class Document:

@@ -2,18 +2,10 @@
 
 from kg.extract import gazetteer
 from kg.model import Entity, Span
-from kg.extract.relations import LEADER_TITLES, WORK_TITLES
+from kg.extract.lexicon import GROUP_HEADS, LEADER_TITLES, ORG_ANAPHORS, PERSON_PRONOUNS, WORK_TITLES
 
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-ORG_NOUNS = {"company", "firm", "bank", "club", "airline", "carrier", "retailer", "insurer", "group", "broadcaster"}
+
 TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
-# Heads of unnamed groups that take part in events ("gunmen attacked", "killing 130 people").
-GROUP_HEADS = {"militant", "gunman", "gunmen", "bomber", "attacker", "assailant", "insurgent", "rebel", "separatist",
-               "terrorist", "jihadist", "fighter", "soldier", "troop", "troops", "police", "protester", "demonstrator",
-               "civilian", "people", "villager", "resident", "student", "worshipper", "pilgrim", "child", "children",
-               "officer", "policeman", "policemen", "force", "forces", "militia", "army", "extremist", "hostage",
-               "victim", "passenger", "tourist", "journalist", "prisoner", "refugee", "guard", "sniper", "member",
-               "shooter", "suspect", "man", "men", "woman", "women", "worker", "migrant", "settler", "protestor"}
 GROUP_MODIFIER_DEPS = ("compound", "amod", "npadvmod", "punct", "nmod")
 MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolved
 
@@ -112,7 +104,7 @@ class EntityIndex:
             return self._titled_person(token, history)
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_entity for c in token.children):
             return None  # "the Islamic State militant group" names its entity itself
-        if token.lemma_ in ORG_NOUNS and token.pos_ == "NOUN":
+        if token.lemma_ in ORG_ANAPHORS and token.pos_ == "NOUN":
             orgs = [h for h in recent if h[3] == "Organization"]
             return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None
         return None

@@ -5,8 +5,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PEOPLE_NOUNS, PERSON_ROLE_NOUNS,
-                      PERSON_SUFFIXES, PERSON_VERBS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS)
+from kg.extract.lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PEOPLE_NOUNS,
+                              PERSON_ROLE_NOUNS, PERSON_SUFFIXES, PERSON_VERBS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+                              PLACE_WORDS)
 from kg.extract.mentions import find_mentions, match_key
 from kg.model import Entity, Span
 

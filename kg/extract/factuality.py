@@ -1,6 +1,7 @@
 """Tell asserted facts from negated, future, wished or hypothetical ones, and who reported them."""
 
-from kg.extract.relations import CONDITIONALS, MODALS, NEGATIONS, NONFACTIVE_HEADS, NONFACTIVE_NOUNS, SPEECH_VERBS
+from kg.extract.lexicon import CONDITIONALS, MODALS, NEGATIONS, NONFACTIVE_HEADS, NONFACTIVE_NOUNS, SPEECH_VERBS
+
 
 CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep", "dobj", "attr")
 

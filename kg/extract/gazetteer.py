@@ -5,72 +5,12 @@ from functools import lru_cache
 from kg.data import data_file
 
 from kg.rdf.namespaces import GEONAMES
+from kg.extract.lexicon import (COUNTRY_ALIASES, DEMONYMS, KNOWN_ORGANIZATIONS, METONYMS, ORGANIZATION_NAMES,
+                              US_STATE_ABBREVIATIONS)
 
-# Short and common forms of country names that GeoNames does not list under the country.
-COUNTRY_ALIASES = {
-    "U.S.": "US", "US": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States of America": "US",
-    "the United States": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
-    "England": "GB", "Russian Federation": "RU", "Holland": "NL", "the Netherlands": "NL",
-    "South Korea": "KR", "North Korea": "KP", "Czech Republic": "CZ", "Ivory Coast": "CI",
-    "UAE": "AE", "Burma": "MM", "Vatican": "VA", "Palestine": "PS", "Congo": "CD", "DR Congo": "CD",
-    "Bosnia": "BA", "West Germany": "DE",
-}
 # States news still names that GeoNames no longer lists: ISO 3166 reserves their old codes.
 HISTORIC_COUNTRIES = {"SU": ("Soviet Union", ("USSR", "U.S.S.R.", "the Soviet Union")),
                       "YU": ("Yugoslavia", ()), "DD": ("East Germany", ("German Democratic Republic",))}
-# AP-style abbreviations of US states, as datelines and "Akron, Ohio"-style locatives write them.
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
-    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
-    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
-    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
-    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
-    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
-    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
-    "Tex.": "Texas", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington", "Wis.": "Wisconsin",
-    "W.Va.": "West Virginia", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
-}
-# Nationality adjectives and plural nouns, for "Russian troops" (the state as actor) and Group labels.
-DEMONYMS = {
-    "American": "US", "Americans": "US", "U.S.": "US", "British": "GB", "Briton": "GB", "Britons": "GB",
-    "English": "GB", "Scottish": "GB", "Welsh": "GB", "Russian": "RU", "Russians": "RU", "Ukrainian": "UA",
-    "Ukrainians": "UA", "Chinese": "CN", "Japanese": "JP", "German": "DE", "Germans": "DE", "French": "FR",
-    "Italian": "IT", "Italians": "IT", "Spanish": "ES", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH",
-    "Austrian": "AT", "Polish": "PL", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK", "Finnish": "FI",
-    "Irish": "IE", "Greek": "GR", "Turkish": "TR", "Iranian": "IR", "Iranians": "IR", "Iraqi": "IQ",
-    "Iraqis": "IQ", "Syrian": "SY", "Syrians": "SY", "Israeli": "IL", "Israelis": "IL", "Palestinian": "PS",
-    "Palestinians": "PS", "Egyptian": "EG", "Saudi": "SA", "Afghan": "AF", "Afghans": "AF", "Pakistani": "PK",
-    "Indian": "IN", "Indians": "IN", "Korean": "KR", "North Korean": "KP", "South Korean": "KR",
-    "Canadian": "CA", "Mexican": "MX", "Brazilian": "BR", "Argentine": "AR", "Australian": "AU",
-    "Australians": "AU", "Cuban": "CU", "Venezuelan": "VE", "Colombian": "CO", "Libyan": "LY",
-    "Yemeni": "YE", "Lebanese": "LB", "Jordanian": "JO", "Nigerian": "NG", "Kenyan": "KE",
-    "South African": "ZA", "Ethiopian": "ET", "Somali": "SO", "Sudanese": "SD", "Belarusian": "BY",
-    "Georgian": "GE", "Armenian": "AM", "Azerbaijani": "AZ", "Kazakh": "KZ", "Vietnamese": "VN",
-    "Thai": "TH", "Indonesian": "ID", "Filipino": "PH", "Malaysian": "MY", "Taiwanese": "TW",
-    "Portuguese": "PT", "Hungarian": "HU", "Romanian": "RO", "Serbian": "RS", "Croatian": "HR",
-    "Czech": "CZ", "Slovak": "SK", "Bulgarian": "BG", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
-    "Moldovan": "MD", "Qatari": "QA", "Emirati": "AE", "Kuwaiti": "KW", "Bahraini": "BH", "Omani": "OM",
-    "Algerian": "DZ", "Moroccan": "MA", "Tunisian": "TN", "Chilean": "CL", "Peruvian": "PE", "Scots": "GB",
-    "Soviet": "SU", "Yugoslav": "YU", "Haitian": "HT", "Bosnian": "BA", "Rwandan": "RW",
-}
-# Organisations news names without a telling context, which small NER models often type as people.
-KNOWN_ORGANIZATIONS = {
-    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Google", "Apple", "Microsoft", "Amazon",
-    "Reuters", "AFP", "BBC", "CNN", "Bloomberg", "Telegram", "WhatsApp", "Netflix", "Tesla", "Uber",
-    "Interfax", "TASS", "ITAR-TASS", "Xinhua", "Kremlin", "Pentagon", "NATO", "Nato", "Hamas", "Hezbollah", "Taliban",
-    "Islamic State", "ISIS", "ISIL", "IS", "Al Qaeda", "al-Qaeda", "Al-Qaeda", "Boko Haram", "al-Shabab",
-    "Al-Shabaab", "European Union", "United Nations", "Red Cross", "Interpol", "Europol", "FBI", "CIA",
-    "Associated Press", "World Bank", "International Monetary Fund", "IMF", "OPEC", "World Health Organization",
-    "UN", "U.N.",
-}
-# Short forms of well-known organisations, named whole so every article names one node alike.
-ORGANIZATION_NAMES = {"UN": "United Nations", "U.N.": "United Nations", "IS": "Islamic State",
-                      "ISIS": "Islamic State", "ISIL": "Islamic State", "Nato": "NATO", "EU": "European Union",
-                      "IMF": "International Monetary Fund", "al-Qaeda": "Al Qaeda", "Al-Qaeda": "Al Qaeda",
-                      "Al-Shabaab": "al-Shabab", "ITAR-TASS": "TASS"}
-# Seats of government that stand for their state when they act ("the Kremlin said").
-METONYMS = {"Kremlin": "RU", "Downing Street": "GB", "Élysée": "FR", "Elysee": "FR", "Zhongnanhai": "CN"}
 
 
 @dataclass(frozen=True)

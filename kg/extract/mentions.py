@@ -5,9 +5,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES, ORG_WORDS,
-                      OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS,
-                      PLACE_WORDS, STRIP_WORDS, TITLES)
+from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
+                              ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
+                              PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
 from kg.extract.relations import STATE_NOUNS
 
 
@@ -35,7 +35,6 @@ class Mention:
     name: str = ""  # the text without a person's title: what labels and keys are made of
     name_start: int = 0
     key: str = ""
-
 
 
 def _is_title(token, words=TITLES):

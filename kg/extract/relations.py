@@ -17,6 +17,8 @@ Adding a relation is adding a `Relation` here (and its property to ontology/kg.t
 
 from dataclasses import dataclass
 
+from kg.extract.lexicon import LEADER_TITLES, STATE_ACTS, STATE_ORGANS, WORK_TITLES
+
 PERSON, ORG, PLACE, GROUP = "Person", "Organization", "Place", "Group"
 AGENTS = (PERSON, ORG, PLACE, GROUP)  # a country acts; so do groups
 
@@ -106,61 +108,8 @@ for _r in CATALOGUE:
     for _lemma in _r.nouns:
         NOUN_RELATIONS.setdefault(_lemma, []).append(_r)
 
-# Head titles: "U.S. President Joe Biden" leads the United States; other titles work for it.
-LEADER_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader",
-                 "chief executive", "ceo", "chairman", "chairwoman", "chair", "head", "emperor", "pope",
-                 "sultan", "emir", "monarch", "dictator", "governor", "mayor", "founder", "boss",
-                 "commander", "director", "director general", "secretary general", "secretary-general"}
-WORK_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "official", "ambassador",
-               "senator", "envoy", "adviser", "advisor", "aide", "diplomat", "general", "officer", "executive",
-               "manager", "coach", "striker", "player", "analyst", "economist", "correspondent", "editor",
-               "reporter", "chief", "lawyer", "vice president", "deputy", "member", "employee", "captain",
-               "defender", "midfielder", "goalkeeper", "prosecutor", "judge", "economist", "professor",
-               "president", "prime minister", "chancellor", "attorney", "administrator", "publisher", "researcher",
-               "fellow", "scientist", "dean", "commissioner", "superintendent", "lieutenant", "sergeant", "colonel",
-               "agent", "counsel", "consultant", "staff", "staffer", "trustee", "treasurer", "auditor", "partner",
-               "engineer", "designer", "architect", "analyst", "strategist", "lobbyist", "instructor", "teacher",
-               "lecturer", "physician", "doctor", "nurse", "surgeon", "pilot", "anchor", "columnist", "writer",
-               "photographer", "producer", "curator", "inspector", "investigator", "detective", "officer",
-               "candidate"}
-# Offices of a state, region or city: only these make a Place the object of leaderOf / worksFor.
-POLITICAL_TITLES = {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emperor",
-                    "sultan", "emir", "monarch", "dictator", "governor", "mayor", "minister", "secretary",
-                    "spokesman", "spokeswoman", "spokesperson", "official", "ambassador", "senator", "envoy",
-                    "diplomat", "general", "commander", "vice president", "deputy", "prosecutor", "judge",
-                    "secretary general", "secretary-general", "head", "chief"}
 PREDECESSOR_NOUNS = {"predecessor": "forward", "successor": "backward"}
-# Nouns that describe their holder ("Washington has been Ukraine's ally", "Booth, the assassin of
-# Lincoln"): the described entity is the subject. Other nouns name an act whose possessor acts.
-ROLE_NOUNS = {"ally", "partner", "founder", "co-founder", "owner", "resident", "native", "employee", "member",
-              "official", "spokesman", "spokeswoman", "assassin", "killer", "murderer"}
-# Weapons and their shots: "the shots that killed Kennedy" were fired by someone, who did the killing.
-INSTRUMENT_NOUNS = {"shot", "bullet", "bomb", "missile", "rocket", "shell", "grenade", "round", "device", "mine"}
-# Words of a court's verdict or its sentence: "convicted of the murder of X" asserts the act of their subject.
-CONVICTION_WORDS = {"convict", "sentence", "jail", "imprison", "execute", "hang", "serve", "guilty"}
-# Words that report speech: a fact under them is attributed to their subject.
-SPEECH_VERBS = {"say", "tell", "state", "claim", "allege", "announce", "report", "insist", "add", "write",
-                "confirm", "declare", "assert", "argue", "affirm", "note", "suggest", "warn", "accuse"}
-# A fact under these is not asserted: wished, planned, denied, hypothetical or merely possible.
-NONFACTIVE_HEADS = {"want", "wish", "plan", "hope", "intend", "seek", "try", "threaten", "expect", "aim",
-                    "propose", "consider", "refuse", "deny", "fail", "urge", "ask", "demand", "vow", "pledge",
-                    "promise", "prepare", "decide", "agree", "offer", "attempt", "would", "could", "dream",
-                    "fear", "doubt", "reject", "plot", "need", "call", "rule",
-                    # allegations: "charged with killing", "suspected of attacking"
-                    "charge", "suspect", "arrest", "indict", "allege", "detain", "investigate", "question"}
-NONFACTIVE_NOUNS = {"wish", "plan", "hope", "intention", "threat", "bid", "attempt", "proposal", "call",
-                    "demand", "desire", "plot", "possibility", "prospect", "invitation", "offer", "idea",
-                    "rumour", "rumor", "allegation", "claim", "denial", "refusal"}
-MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-CONDITIONALS = {"if", "unless", "whether"}
-# Nouns whose nationality modifier makes the state the actor ("Russian troops", "the Ukrainian president").
-STATE_NOUNS = {"troops", "troop", "force", "forces", "army", "military", "government", "officials", "official",
-               "authorities", "ministry", "navy", "jets", "warplanes", "soldiers", "statement",
-               "leadership", "administration", "regime", "embassy", "diplomats", "envoy", "state", "police", "jet",
-               "court", "courts", "prison", "agents", "ministers", "personnel", "service", "warship", "warships"}
-# ... and acts a state performs ("an Iranian deployment", "Russian aggression").
-STATE_NOUNS |= LEADER_TITLES | WORK_TITLES | set(NOUN_RELATIONS) | {
-    "deployment", "aggression", "occupation", "intervention", "operation", "airstrike", "airstrikes", "missile",
-    "missiles", "border", "airspace", "territory", "waters", "election", "elections", "sanctions", "policy"}
+# Nouns whose nationality modifier makes the state the actor ("Russian troops", "the Ukrainian president"):
+# its organs, its office holders, the acts of the catalogue and other acts a state performs.
+STATE_NOUNS = STATE_ORGANS | LEADER_TITLES | WORK_TITLES | frozenset(NOUN_RELATIONS) | STATE_ACTS
 

@@ -6,10 +6,9 @@ from typing import Protocol
 from kg.extract import dates
 from kg.extract.confidence import confidence as rule_confidence
 from kg.extract.factuality import attribution
-from kg.model import Fact, Span
+from kg.model import COARSE_CLASS, Fact, Span
 from kg.extract.relations import BY_NAME, REFINEMENTS, STATE_NOUNS
 
-COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
 DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
 
 
@@ -104,7 +103,7 @@ class Sentence:
     def type_of(self, key):
         """Return the coarse class of an entity."""
         etype = self.index.type_of(key)
-        return COARSE.get(etype, etype)
+        return COARSE_CLASS.get(etype, etype)
 
     def date(self, *tokens):
         """Return the resolved date attached to any of these tokens, else the sentence's only day."""

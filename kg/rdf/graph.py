@@ -9,11 +9,11 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
 from kg.rdf.namespaces import KG, NIF, bind_prefixes
 from kg.extract.relations import EVENT_CLASS
+from kg.model import PLACE_CLASSES
 from kg.store import native as ox
 from kg.store.syntax import rdflib_graph
 from kg.store.terms import to_rdflib
 
-PLACE_CLASSES = {"Country", "City", "Region"}
 
 
 def _iri(value):

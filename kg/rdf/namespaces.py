@@ -3,6 +3,8 @@
 from rdflib import Namespace
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DCTERMS, PROV
 
+from kg.model import COARSE_CLASS, ENTITY_CLASSES
+
 KG = Namespace("http://kg.example.org/ontology#")
 ENTITY = Namespace("http://kg.example.org/id/")
 DOC = Namespace("http://kg.example.org/doc/")
@@ -18,12 +20,6 @@ PREFIXES = {
     "xsd": XSD, "skos": SKOS, "prov": PROV, "schema": SCHEMA, "nif": NIF, "dcterms": DCTERMS,
 }
 
-# Classes an entity can have (local names of the ontology).
-ENTITY_CLASSES = ("Person", "Organization", "Place", "Country", "City", "Region", "Group")
-# The coarse class that decides an entity's IRI: a City and a Country share a namespace,
-# a Person and a Place of the same name do not.
-COARSE_CLASS = {"Person": "Person", "Organization": "Organization", "Group": "Group",
-                "Place": "Place", "Country": "Place", "City": "Place", "Region": "Place"}
 
 # Every ontology term the code writes: a test checks each exists in ontology/*.ttl.
 USED_TERMS = (

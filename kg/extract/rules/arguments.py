@@ -1,12 +1,7 @@
 """Who acts and who is acted on: the argument finders the verb, noun and employment rules share."""
 
 from kg.extract.factuality import clause_head
-from kg.extract.relations import INSTRUMENT_NOUNS
-
-LIGHT_VERBS = {"hold", "have", "make", "use", "pay", "conduct", "launch", "carry", "offer", "provide", "give",
-               "affirm", "stress", "express", "pledge", "voice", "receive", "announce", "hold", "take", "begin",
-               "stage", "mount", "continue", "extend", "reaffirm", "promise", "declare", "show", "impose",
-               "slap", "level", "lodge", "file", "issue", "deliver"}
+from kg.extract.lexicon import INSTRUMENT_NOUNS, LIGHT_VERBS
 
 
 def verb_subjects(s, verb):

@@ -6,7 +6,8 @@ affiliation ("Ann Lee and Bo Li of Stanford"), and from a spokesperson reporting
 
 from kg.extract.rules.arguments import verb_subjects
 from kg.extract.factuality import is_factual
-from kg.extract.relations import ORG, PERSON, SPEECH_VERBS, Relation
+from kg.extract.relations import ORG, PERSON, Relation
+from kg.extract.lexicon import SPEAKER_ROLES, SPEECH_VERBS, UNIT_NOUNS
 
 EMPLOYMENT = Relation("worksFor", subject_types=(PERSON,), object_types=(ORG,), confidence=0.6)
 # verb lemma -> where it names the organisation: "dobj", or the prepositions that introduce it.
@@ -14,11 +15,6 @@ EMPLOYMENT = Relation("worksFor", subject_types=(PERSON,), object_types=(ORG,), 
 EMPLOYMENT_VERBS = {
     "join": ("dobj",), "represent": ("dobj",), "serve": ("in", "on"), "resign": ("from",), "retire": ("from",),
 }
-
-
-# Nouns for an organisation or one of its parts: "Ann Lee of the Acme company", "Bo Li at the IBM lab".
-UNIT_NOUNS = {"company", "firm", "bank", "group", "agency", "office", "division", "department", "unit", "bureau",
-              "lab", "laboratory", "team", "staff", "branch", "subsidiary", "newspaper", "network", "institute"}
 
 
 def _passive(verb):
@@ -79,10 +75,6 @@ def from_shared_affiliation(s, token):
             for org in (s.arg(w, modifiers=False) for w in words):
                 if org and s.type_of(org.key) == "Organization":
                     yield s.shaped_fact("worksFor", person, org, "shared-affiliation")
-
-
-# Bare roles of someone speaking for an organisation: "Acme will cut jobs, said Ann Lee, a spokeswoman."
-SPEAKER_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "executive", "manager", "representative"}
 
 
 def from_speaker_role(s, token):

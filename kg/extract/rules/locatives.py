@@ -3,10 +3,11 @@
 from kg.extract.rules.orgplaces import is_possessor
 from kg.extract.sentence import Arg
 from kg.extract.rules.titles import is_role
-from kg.extract.relations import LEADER_TITLES, POLITICAL_TITLES
+from kg.extract.lexicon import (DIRECTIONS, HOME_HEADS, HOME_NOUNS, LEADER_TITLES, LOCATIVE_NOUNS,
+                              ORG_DESCRIPTIONS, POLITICAL_TITLES, RESIDENT_NOUNS, SEAT_NOUNS, SPORTS_ROLES)
+from kg.model import REGION_CLASSES
 
 
-LOCATIVE_NOUNS = {"region", "province", "city", "state", "district", "county", "oblast", "area", "town"}
 # preposition -> the property it gives between (the class of the governing entity, a place)
 # (class of the governing entity, preposition, class of its object) -> property:
 # "Ohio State in Columbus", "Ann Lee of Leeds", "Jim Bowell of the Fire Department"
@@ -22,10 +23,6 @@ PREP_LOCATIVES = {
 # "ABC's Spencer Christian"
 MODIFIER_LOCATIVES = {("Organization", "Place"): "basedIn", ("Person", "Organization"): "worksFor"}
 COMMA_LOCATIVES = {"Place": "locatedIn", "Organization": "basedIn"}
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
-              "southwestern"}
-CONTAINERS = ("Country", "Region")
 
 
 def _mention_root(s, token):
@@ -53,7 +50,7 @@ def from_comma(s, token):
     if after.dep_ in ("nsubj", "nsubjpass") and after.head.i > after.i or s.index.at(after) and is_possessor(s, after):
         return  # "... to Rosneft, Russia is able to ...", "in Lima, Chile's envoy": the place opens a new phrase
     there = s.arg(after, modifiers=False)
-    if there and s.index.type_of(there.key) in CONTAINERS and s.index.type_of(here.key) != "Country":
+    if there and s.index.type_of(there.key) in REGION_CLASSES and s.index.type_of(here.key) != "Country":
         yield s.shaped_fact(name, here, there, "comma-locative")
 
 
@@ -103,21 +100,7 @@ def from_based(s, token):
             yield s.shaped_fact(name, holder, place, f"hyphen-{token.lower_}")
 
 
-# A place modifying the common noun that describes a holder tells where it lives or is based: "Denver
-# businessman Jo Park", "Van Dam, a Belgian businessman", "Li & Fung, a Hong Kong firm".
-# An office ("U.S. Ambassador X", "Illinois Gov. X") is a title instead: patterns.from_titles reads it.
-RESIDENT_NOUNS = {"native", "resident", "citizen", "national", "businessman", "businesswoman", "entrepreneur",
-                  "tycoon", "magnate", "artist", "poet", "novelist", "author", "actor", "actress", "musician",
-                  "composer", "painter", "sculptor", "student", "farmer", "activist", "dissident", "philanthropist"}
-ORG_NOUNS = {"company", "firm", "bank", "group", "newspaper", "daily", "agency", "maker", "manufacturer",
-             "carrier", "airline", "utility", "concern", "corporation", "conglomerate", "retailer", "chain",
-             "insurer", "broadcaster", "magazine", "publisher", "developer", "supplier", "operator", "exporter",
-             "producer", "subsidiary", "university", "college", "institute", "team", "club", "brokerage",
-             "lender", "refiner", "automaker", "carmaker", "startup", "outfit", "giant", "miner", "shipper"}
 MODIFIERS = ("compound", "amod", "nmod", "poss")
-SPORTS_ROLES = {"winger", "striker", "forward", "defender", "midfielder", "goalkeeper", "keeper", "fullback",
-                "full-back", "centre-back", "playmaker", "skipper", "captain", "coach", "manager", "player",
-                "boss", "fly-half", "scrum-half", "prop", "lock", "flanker", "batsman", "bowler", "pitcher"}
 
 
 def _descriptions(token):
@@ -133,7 +116,7 @@ def _describes(noun, kind):
     word = noun.lower_
     if kind == "Person":
         return word in RESIDENT_NOUNS or (is_role(noun) and word not in LEADER_TITLES | POLITICAL_TITLES)
-    return word in ORG_NOUNS
+    return word in ORG_DESCRIPTIONS
 
 
 def _modifier_places(s, token, noun, holder):
@@ -164,12 +147,6 @@ def from_role_modifier(s, token):
                     continue  # "Middlesbrough winger X": in sport a town before a position names the club
                 name = "basedIn" if kind == "Organization" else _residence(s, place)
                 yield s.shaped_fact(name, holder, place, "role-modifier")
-
-
-# A person's home names where they live: "Kay Hall's Vermont home", "his home in suburban Bronxville",
-# "Tulsa, Lee's hometown", "the senator's home state", "his native South Carolina".
-HOME_NOUNS = {"home", "hometown", "homeland", "birthplace", "homestead"}
-HOME_HEADS = {"state", "country", "city", "town", "village", "county", "province", "island", "land"}
 
 
 def _is_home(noun):
@@ -232,11 +209,6 @@ def from_home(s, token):
 def _residence(s, place):
     """Return the property of living in a place: citizenOf for a country, else livesIn."""
     return "citizenOf" if s.index.type_of(place.key) == "Country" else "livesIn"
-
-
-# An organisation's headquarters name where it is based: "NRC headquarters in Rockville", "the bank's
-# Frankfurt headquarters", "the headquarters of Shell in The Hague".
-SEAT_NOUNS = {"headquarters", "hq", "head office", "headquarter"}
 
 
 def from_headquarters(s, token):

@@ -4,14 +4,12 @@
 Botany of Kunming")."""
 
 from kg.extract import gazetteer
+from kg.extract.lexicon import PLACE_NOUNS, SEAT_VERBS
+from kg.model import REGION_CLASSES
 
-CONTAINERS = ("Country", "Region")
 HOLDER_PREPS = ("in", "of", "at", "from")
 # holder class -> (the prepositions that place it, the property)
 CHAIN_PROPERTIES = {"Organization": (("in", "of", "at"), "basedIn"), "Person": (("of", "from"), "livesIn")}
-SEAT_VERBS = {"base", "headquarter", "locate"}
-PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "state", "county", "district",
-               "area", "suburb", "island", "municipality", "hometown"}
 
 
 def _mention_end(s, token):
@@ -47,7 +45,7 @@ def _container_after(s, place_token):
     here = s.index.at(place_token)
     if is_possessor(s, last.doc[i]):
         return None  # "the embassy in Rome, Chile's envoy there": a new phrase
-    if found and found.key != here[0] and s.index.type_of(found.key) in CONTAINERS \
+    if found and found.key != here[0] and s.index.type_of(found.key) in REGION_CLASSES \
             and s.index.type_of(here[0]) != "Country":
         return found
     return None

@@ -2,16 +2,10 @@
 "Tbilisi, the capital of Georgia", "London's Trafalgar Square", "Gao in the north of Mali",
 "the Kelvingrove museum, in Glasgow", "Leeds, York and Hull in Yorkshire"."""
 
+from kg.extract.lexicon import PART_NOUNS, PLACE_KINDS
+from kg.model import CONTAINER_CLASSES
+
 CAPITAL_NOUNS = {"capital"}
-# Nouns for a part of a place: "in the northern part of Mali", "on the outskirts of Kabul".
-PART_NOUNS = {"part", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "center", "centre", "heart", "outskirts", "suburbs", "edge", "interior", "coast", "region", "area"}
-CONTAINERS = {"Country", "Region", "City"}
-# Common nouns for kinds of place a name can head: "the Kalahari desert", "the Altiplano plateau".
-PLACE_KINDS = {"plateau", "desert", "mountain", "mountains", "range", "river", "valley", "basin", "peninsula",
-               "island", "islands", "coast", "lake", "sea", "gulf", "bay", "forest", "plain", "plains", "highlands",
-               "delta", "strait", "canal", "region", "area", "province", "district", "county", "state", "square",
-               "airport", "port", "harbour", "harbor", "park", "beach", "foothills", "hills"}
 PROPERTY = {"Place": "locatedIn", "Organization": "basedIn"}
 
 
@@ -22,7 +16,7 @@ def _named(s, token, kinds=("Place",)):
 
 
 def _is_container(s, arg):
-    return s.index.type_of(arg.key) in CONTAINERS
+    return s.index.type_of(arg.key) in CONTAINER_CLASSES
 
 
 def _pobjs(token, preps):

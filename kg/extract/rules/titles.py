@@ -1,23 +1,10 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
-from kg.extract.lexicon import PERSON_SUFFIXES, TITLES
-from kg.extract.relations import LEADER_TITLES, POLITICAL_TITLES, PREDECESSOR_NOUNS, WORK_TITLES
+from kg.extract.lexicon import (COPULAS, LEADER_TITLES, LOCAL_OFFICES, NAMING_VERBS, NOT_LEADING, NOT_ROLES,
+                              PERSON_SUFFIXES, POLITICAL_TITLES, TITLES, WORK_TITLES)
+from kg.extract.relations import PREDECESSOR_NOUNS
 
-LOCAL_OFFICES = {"mayor", "governor", "gov", "senator", "sen", "councillor", "councilman", "councilwoman",
-                 "alderman", "sheriff", "assemblyman", "assemblywoman", "congressman", "congresswoman"}
-NOT_LEADING = {"vice", "deputy", "former", "ex", "assistant", "acting", "late"}
 MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), key=len, reverse=True)
-
-
-NOT_ROLES = {"winner", "loser", "runner-up", "finisher", "survivor", "fan", "supporter", "viewer", "reader", "voter",
-             "customer", "user", "buyer", "seller", "owner", "holder", "sufferer", "smoker", "passenger",
-             "sponsor", "investor", "shareholder", "creditor", "donor", "backer", "rival", "competitor",
-             "challenger", "contender", "follower", "admirer", "critic", "opponent", "nominee",
-             "center", "centre", "order", "number", "letter", "water", "matter", "power", "quarter", "border",
-             "paper", "sector", "factor", "error", "interior", "corner", "member", "chapter", "theater", "theatre",
-             "winter", "summer", "other", "manner", "murder", "computer", "river", "tower", "cancer", "layer",
-             "monitor", "minor", "major", "door", "floor", "floor", "favor", "favour", "labor", "labour", "color",
-             "honor", "humor", "rumor", "tenor", "mirror", "terror", "horror", "motor", "indicator", "elevator"}
 
 
 def is_role(token):
@@ -46,8 +33,6 @@ def _title_words(tokens, appositive=None):
 
 
 MODIFIER_DEPS = ("compound", "amod", "poss", "nmod")
-COPULAS = ("be", "become", "remain")
-NAMING_VERBS = ("name", "appoint", "elect", "make")
 ROLE_PREPS = ("of", "at", "for", "with")
 
 
