@@ -40,8 +40,10 @@ Annotation conventions of the sentence files (so that every file teaches the sam
   form" a new one founded it.
 - A nationality word that stands for its state ("a [French](Place) company", "[Kenyan](Place) police",
   "[Russian](Place) missiles") is marked as the Place and takes part in facts; before people in the
-  plural it is a Group and states nothing ("[French](Group) fans"). An unnamed body of a state ("its
-  competition board", "the army") is read as the state when the state is named.
+  plural it is a Group and states nothing ("[French](Group) fans"). An unnamed organ of a named place
+  acts for it: "[Italy](Place)'s antitrust body", "[Vienna](Place) police", "a [Minsk](Place) court",
+  "prosecutors in [New York](Place)"; a place that is only the venue ("sued X in a [Delaware](Place)
+  court", "met in [Geneva](Place)") takes no part.
 - visited needs a journey (visited, travelled to, arrived in, a trip to, toured); meeting somewhere is
   no visit. livesIn covers birthplace, home town, "an Istanbul lawyer" and "a shopkeeper in Bradford"
   (kg's reading of a person placed in a town); a firm's plant or office there is no home for its staff. locatedIn chains are written in full when the text gives each link ("Kumasi in Ghana's
