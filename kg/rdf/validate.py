@@ -1,20 +1,20 @@
-"""Check document graphs against ontology/shapes.ttl with pySHACL, one graph at a time."""
+"""Check document graphs against the SHACL shapes (ontology/shapes.ttl and the fact shapes derived from
+kg.ttl, kg.rdf.ontology.load_shapes) with pySHACL, one graph at a time."""
 
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.util import guess_format
 
 from kg.errors import InputError, UsageError
 from kg.store.graphs import document_graphs
 from kg.rdf.namespaces import bind_prefixes
-from kg.rdf.ontology import SHAPES, VOCABULARY, load_graph
+from kg.rdf.ontology import KGSH, VOCABULARY, load_graph, load_shapes
 
-KGSH = Namespace("http://kg.example.org/shapes#")
 FORMATS = ("text", "turtle")
 QUAD_FORMATS = {"trig", "nquads"}
 
@@ -48,7 +48,7 @@ def validate_graphs(graphs):
     """Validate each graph against the shapes, with the ontology beside it; return a Report."""
     import pyshacl  # slow to import: only validate needs it
 
-    shapes, ontology = load_graph(SHAPES), load_graph(VOCABULARY)
+    shapes, ontology = load_shapes(), load_graph(VOCABULARY)
     report = Report()
     for graph in graphs:
         report.graphs += 1
