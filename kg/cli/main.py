@@ -79,19 +79,34 @@ def build_parser():
     for name, (summary, example) in COMMANDS.items():
         subs[name] = sub.add_parser(name, help=summary, description=summary, epilog="example:\n  " + example,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    for add in (_add_extraction, _add_query, _add_export, _add_push, _add_store_commands, _add_link):
+        add(subs)
+    return parser
+
+
+def _add_extraction(subs):
     _add_inputs(subs["extract"])
     subs["extract"].add_argument("--format", choices=formats.names("extract"), default="jsonl")
     _add_inputs(subs["ingest"])
+
+
+def _add_query(subs):
     q = subs["query"]
     q.add_argument("name", nargs="?", help="stored query name (see --list) or a .rq file")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a query parameter")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--endpoint", help="run on this SPARQL endpoint instead of the embedded store")
     q.add_argument("--list", action="store_true", help="list the stored queries and their parameters")
+
+
+def _add_export(subs):
     e = subs["export"]
     e.add_argument("--format", choices=formats.names("export"), default="turtle",
                    help="jsonld: one object per document graph under ontology/context.jsonld")
     e.add_argument("-o", "--output", help="file to write (default: stdout)")
+
+
+def _add_push(subs):
     p = subs["push"]
     p.add_argument("--endpoint", required=True, help="the server's SPARQL query URL")
     p.add_argument("--update-endpoint", help="the server's SPARQL update URL (default: --endpoint)")
@@ -113,6 +128,9 @@ def build_parser():
                    help="drop every kg document graph on the server that the store does not hold")
     p.add_argument("--verify", action="store_true", help="count each graph's triples on the server afterwards")
     p.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
+
+
+def _add_store_commands(subs):
     subs["forget"].add_argument("doc", metavar="DOC", help="the document id (its path or JSON-lines id)")
     subs["stats"].add_argument("--format", choices=("table", "json"), default="table")
     v = subs["validate"]
@@ -126,12 +144,14 @@ def build_parser():
     w.add_argument("--min-confidence", type=float, metavar="X", help="draw only facts with confidence >= X")
     subs["serve"].add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
                                help="address to listen on (default: this machine only; port 0 picks one)")
+
+
+def _add_link(subs):
     k = subs["link"]
     k.add_argument("target", choices=("wikidata",), help="the knowledge base to link to")
     k.add_argument("--endpoint", default="https://query.wikidata.org/sparql",
                    help="its SPARQL endpoint (default: Wikidata's query service)")
     k.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
-    return parser
 
 
 class _StderrHandler(logging.Handler):

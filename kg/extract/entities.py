@@ -28,11 +28,20 @@ def _context_votes(doc, mention):
     while head.dep_ == "conj" and head.head != head:  # "in the Donbass and Crimea"
         head = head.head
     votes = Counter()
+    described = _descriptions(head)
+    _surrounding_votes(votes, head, mention, described)
+    name_votes = _name_votes(doc, mention)
+    votes.update(name_votes)
+    _person_name_votes(votes, head, mention, described, name_votes)
+    return votes
+
+
+def _surrounding_votes(votes, head, mention, described):
+    """Add the votes of the words around a mention's head: prepositions, descriptions, titles, ages."""
     if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
         votes["Place"] += CONTEXT_WEIGHT
     if head.dep_ == "pobj" and head.head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT
-    described = _descriptions(head)
     if head.lemma_ in PLACE_NOUNS or (head.dep_ == "dobj" and head.head.lemma_ in ("visit", "annex", "invade")) or (
             any(d.lemma_ in PLACE_NOUNS for d in described)):  # "Lyon, the third city"
         votes["Place"] += CONTEXT_WEIGHT
@@ -48,8 +57,10 @@ def _context_votes(doc, mention):
         votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor", "the assassination of Lincoln", "aide to Obama"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
-    name_votes = _name_votes(doc, mention)
-    votes.update(name_votes)
+
+
+def _person_name_votes(votes, head, mention, described, name_votes):
+    """Add the votes for a person's name: a full name, a common given name, a lone name that speaks."""
     # "Dan Sai District", "Victor Hugo Institute", "the carmaker Aston Martin": the name's last word or
     # what the text calls it outweighs a given name
     named_thing = name_votes["Place"] or name_votes["Organization"] or any(
@@ -64,7 +75,6 @@ def _context_votes(doc, mention):
             and head.head.lemma_ in PERSON_VERBS and not gazetteer.country(mention.name)
             and not gazetteer.capital_of(mention.name)):
         votes["Person"] += CONTEXT_WEIGHT  # "Kravchuk said", "Lincoln died": places do not speak
-    return votes
 
 
 def _descriptions(head):

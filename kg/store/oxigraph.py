@@ -10,8 +10,8 @@ from rdflib.namespace import RDF
 
 from kg.store import locks
 from kg.errors import QueryError, StoreError
-from kg.rdf.formats import by_media_type
 from kg.store.export import export as write_export
+from kg.store.results import Result
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import DOC, ENTITY, KG
 from kg.store.terms import to_oxigraph, to_rdflib
@@ -210,7 +210,7 @@ class Store:
             return [ox.NamedNode(str(iri)) for iri in iris] if iris else None
 
         try:
-            return _Result(self._db.query(sparql, use_default_graph_as_union=not default_graphs,
+            return Result(self._db.query(sparql, use_default_graph_as_union=not default_graphs,
                                           default_graph=nodes(default_graphs), named_graphs=nodes(named_graphs)))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
@@ -238,31 +238,6 @@ class Store:
     def export(self, fmt, out):
         """Write every graph to out (binary or text stream) as turtle, trig, nt or nq, deterministically."""
         write_export(self, fmt, out)
-
-
-# pyoxigraph's writer of each format kg serve answers in (kg.rdf.formats names them)
-_RESULT_WRITERS = {"srj": ox.QueryResultsFormat.JSON, "srx": ox.QueryResultsFormat.XML,
-                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-_GRAPH_WRITERS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
-                  "jsonld": ox.RdfFormat.JSON_LD}
-
-
-class _Result:
-    """A query's answer as pyoxigraph gives it, serialised on demand in a media type of kg.rdf.formats."""
-
-    def __init__(self, result):
-        self._result = result
-
-    @property
-    def is_graph(self):
-        """Tell whether the answer is a graph (CONSTRUCT, DESCRIBE) rather than solutions or a boolean."""
-        return isinstance(self._result, ox.QueryTriples)
-
-    def serialize(self, media_type):
-        """Return the answer in a media type (results or graph formats of kg.rdf.formats)."""
-        name = by_media_type(media_type).name
-        writer = _GRAPH_WRITERS[name] if self.is_graph else _RESULT_WRITERS[name]
-        return self._result.serialize(format=writer)
 
 
 # ---- helpers ----
