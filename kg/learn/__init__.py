@@ -21,7 +21,7 @@ __all__ = [
 
 
 def train(train_records: Sequence[Record], out_dir: Path | str, dev_records: Sequence[Record] | None = None,
-          epochs: int = 15, seed: int = 13, progress: TextIO | str | None = "stderr", **options):
+          epochs: int = 10, seed: int = 13, progress: TextIO | str | None = "stderr", **options):
     """Train, calibrate and export a model to out_dir; return a TrainReport (imports torch).
 
     progress: a stream, "stderr" (the default) or None for silence. options: gold_mentions,

@@ -77,22 +77,16 @@ class Heads:
     def relation_logits(self, hidden: np.ndarray, layout: np.ndarray, head_types: np.ndarray,
                         tail_types: np.ndarray) -> np.ndarray:
         """Score each laid-out pair against every predicate: -> (P, predicates)."""
-        if not len(layout):
-            return np.zeros((0, self.arrays["rel_b2"].shape[0]), dtype=np.float32)
-        pooled: dict[tuple[int, int], np.ndarray] = {}
-        zeros = np.zeros(hidden.shape[1], dtype=hidden.dtype)
-
-        def pool(lo: int, hi: int) -> np.ndarray:
-            """Max-pool pieces [lo, hi), zeros when empty; memoised per span."""
-            if (lo, hi) not in pooled:
-                pooled[lo, hi] = hidden[lo:hi].max(axis=0) if hi > lo else zeros
-            return pooled[lo, hi]
-
         a = self.arrays
-        features = np.stack([
-            np.concatenate([pool(r[0], r[1]), pool(r[2], r[3]), pool(r[4], r[5]),
-                            a["type_emb"][ht], a["type_emb"][tt], a["bucket_emb"][r[6]]])
-            for r, ht, tt in zip(layout, head_types, tail_types)
-        ])
+        if not len(layout):
+            return np.zeros((0, a["rel_b2"].shape[0]), dtype=np.float32)
+        # Pool each distinct span once: mentions recur in many pairs.
+        spans = np.concatenate([layout[:, 0:2], layout[:, 2:4], layout[:, 4:6]])
+        unique, where = np.unique(spans, axis=0, return_inverse=True)
+        pooled = np.stack([hidden[lo:hi].max(axis=0) if hi > lo else np.zeros(hidden.shape[1], hidden.dtype)
+                           for lo, hi in unique])
+        h, t, b = np.split(pooled[where.reshape(-1)], 3)
+        features = np.concatenate([h, t, b, a["type_emb"][head_types], a["type_emb"][tail_types],
+                                   a["bucket_emb"][layout[:, 6]]], axis=1)
         hidden_layer = np.maximum(features @ a["rel_w1"] + a["rel_b1"], 0.0)
         return hidden_layer @ a["rel_w2"] + a["rel_b2"]

@@ -111,9 +111,11 @@ class Predictor:
     def predict(self, chunks: Sequence[str], mentions: Sequence[Sequence[GivenMention]] | None = None,
                 all_probabilities: bool = False) -> list[ChunkPrediction]:
         """Predict mentions (unless given) and relations at or above the threshold (or all)."""
-        units = self.run(chunks, mentions)
+        grouped: list[list[_Unit]] = [[] for _ in chunks]
+        for unit in self.run(chunks, mentions):
+            grouped[unit.chunk].append(unit)
         floor = 0.0 if all_probabilities else self.config.threshold
-        return [self._assemble(i, units, mentions, floor) for i in range(len(chunks))]
+        return [self._assemble(i, units, mentions, floor) for i, units in enumerate(grouped)]
 
     def run(self, chunks: Sequence[str], mentions: Sequence[Sequence[GivenMention]] | None) -> list[_Unit]:
         """Encode all chunks in length-sorted batches; fill each unit's mentions and raw pair logits."""
@@ -165,13 +167,13 @@ class Predictor:
         unit.logits = self.heads.relation_logits(states, layout, kinds[pairs[:, 0]], kinds[pairs[:, 1]])
 
     def _assemble(self, chunk: int, units: list[_Unit], mentions, floor: float) -> ChunkPrediction:
-        """Merge a chunk's windows into one prediction with chunk-relative offsets."""
+        """Merge one chunk's windows into one prediction with chunk-relative offsets."""
         if mentions is not None:
             out = [PredMention(s, e, t, 1.0) for s, e, t in mentions[chunk]]
         else:
             out = []
         relations = []
-        for unit in (u for u in units if u.chunk == chunk):
+        for unit in units:
             base = len(out)
             index = [m[4] if mentions is not None else base + n for n, m in enumerate(unit.mentions)]
             if mentions is None:

@@ -161,26 +161,46 @@ def decode_bio(
     encoded: Encoded, probs: np.ndarray, labels: Sequence[str]
 ) -> list[tuple[int, int, str, float]]:
     """Turn per-piece label probabilities into (start, end, type, score) spans snapped to words."""
-    spans: list[tuple[int, int, str, list[float]]] = []
     words = encoded.words
-    for piece in range(1, len(encoded.ids) - 1):
-        if words[piece] == words[piece - 1]:
-            continue  # a word's label sits on its first piece; its span already covers the rest
-        best = int(probs[piece].argmax())
-        name = labels[best]
+    first = [p for p in range(1, len(words) - 1) if words[p] != words[p - 1]]
+    if not first:
+        return []
+    path = viterbi(np.log(probs[first] + 1e-9), labels)
+    spans: list[tuple[int, int, str, list[float]]] = []
+    inside = False
+    for piece, label in zip(first, path):
+        name = labels[label]
+        score = float(probs[piece, label])
         if name == "O":
-            continue
-        kind = name[2:]
-        # I- continues only a span of the same type ending at the previous word; else it starts one.
-        previous_end = int(encoded.ends[piece - 1]) if words[piece - 1] >= 0 else -1
-        joins = name.startswith("I-") and spans and spans[-1][2] == kind and spans[-1][1] == previous_end
-        if joins:
-            start, _, _, scores = spans[-1]
-            spans[-1] = (start, int(_word_end(encoded, piece)), kind, scores + [float(probs[piece, best])])
+            inside = False
+        elif name.startswith("I-") and inside:
+            start, _, kind, scores = spans[-1]
+            spans[-1] = (start, _word_end(encoded, piece), kind, scores + [score])
         else:
-            end = _word_end(encoded, piece)
-            spans.append((int(encoded.starts[piece]), end, kind, [float(probs[piece, best])]))
+            spans.append((int(encoded.starts[piece]), _word_end(encoded, piece), name[2:], [score]))
+            inside = True
     return [(s, e, k, float(np.mean(p))) for s, e, k, p in spans]
+
+
+def viterbi(log_probs: np.ndarray, labels: Sequence[str]) -> list[int]:
+    """Return the most likely label path in which I-X only follows B-X or I-X."""
+    size = len(labels)
+    allowed = np.ones((size, size), dtype=bool)  # [previous, current]
+    for cur, name in enumerate(labels):
+        if name.startswith("I-"):
+            allowed[:, cur] = [prev in (f"B-{name[2:]}", name) for prev in labels]
+    penalty = np.where(allowed, 0.0, -1e9)
+    start = np.array([0.0 if not n.startswith("I-") else -1e9 for n in labels])
+    score = start + log_probs[0]
+    back = np.zeros((len(log_probs), size), dtype=np.int64)
+    for step in range(1, len(log_probs)):
+        total = score[:, None] + penalty
+        back[step] = total.argmax(axis=0)
+        score = total.max(axis=0) + log_probs[step]
+    path = [int(score.argmax())]
+    for step in range(len(log_probs) - 1, 0, -1):
+        path.append(int(back[step, path[-1]]))
+    return path[::-1]
 
 
 def _word_end(encoded: Encoded, piece: int) -> int:

@@ -50,14 +50,15 @@ class TrainReport:
 class Settings:
     """Training hyper-parameters (the defaults are the measured CoNLL04 choice)."""
 
-    epochs: int = 15
+    epochs: int = 10
     seed: int = 13
     batch_size: int = 8
-    encoder_lr: float = 5e-5
+    encoder_lr: float = 1e-4
     head_lr: float = 1e-3
     warmup: float = 0.1
     max_pieces: int = 200
     threads: int = 2
+    freeze_word_embeddings: bool = True  # 12M of the 22M parameters; frozen, a step is ~30% cheaper
 
 
 def encoder_path() -> Path:
@@ -202,7 +203,9 @@ def _fit(model: JointModel, examples: list[Example], dev: Sequence[Record] | Non
 
 def _optimizer(model: JointModel, settings: Settings, steps: int):
     """AdamW with a small encoder rate and a larger head rate; linear warm-up then linear decay."""
-    encoder = [p for n, p in model.named_parameters() if n.startswith("encoder.bert.")]
+    if settings.freeze_word_embeddings:
+        model.encoder.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    encoder = [p for n, p in model.named_parameters() if n.startswith("encoder.bert.") and p.requires_grad]
     heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.bert.")]
     optimizer = torch.optim.AdamW([{"params": encoder, "lr": settings.encoder_lr},
                                    {"params": heads, "lr": settings.head_lr}], weight_decay=0.01)
