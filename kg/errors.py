@@ -36,6 +36,7 @@ class ServerError(KGError):
         super().__init__(message)
         self.status = status
         self.body = body
+        self.not_loaded: list[str] = []  # graphs a push could not load, when it stopped
 
 
 class ValidationError(KGError):

@@ -1,5 +1,7 @@
 """The data that flows through kg: frozen dataclasses with character offsets, no spaCy objects."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 
 # Classes an entity can have (local names of the ontology), and the kinds of kg:Place among them.
@@ -76,6 +78,6 @@ class Extraction:
     facts: tuple[Fact, ...]
     extractor: str = field(default="")
 
-    def entity(self, key):
+    def entity(self, key: str) -> Entity:
         """Return the entity with this key."""
         return next(e for e in self.entities if e.key == key)

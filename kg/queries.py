@@ -6,6 +6,10 @@ so they are found in a checkout and in an editable install (``pip install -e .``
 A regular wheel must ship them as ``kg/queries/*.rq`` (package data): that place is tried too.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 import csv
 import json
 import os
@@ -19,6 +23,10 @@ from rdflib.namespace import XSD
 
 from kg.errors import QueryError, UsageError
 from kg.store.terms import n3
+from kg.store.protocol import GraphStore, Row
+
+if TYPE_CHECKING:
+    from kg.remote.endpoint import Endpoint
 
 QUERIES_ENV = "KG_QUERIES"
 FORMATS = ("table", "csv", "json")
@@ -68,13 +76,13 @@ def queries_dir():
     raise QueryError(f"no stored queries found (looked in {', '.join(map(str, candidates))})")
 
 
-def list_queries(directory=None):
+def list_queries(directory: str | Path | None = None) -> list[StoredQuery]:
     """Return every stored query, sorted by name."""
     directory = Path(directory) if directory else queries_dir()
     return [_load(path) for path in sorted(directory.glob("*.rq"))]
 
 
-def load_query(name, directory=None):
+def load_query(name: str, directory: str | Path | None = None) -> StoredQuery:
     """Return the stored query called name, or the .rq file at that path."""
     if name.endswith(".rq") and Path(name).is_file():
         return _load(Path(name))
@@ -101,7 +109,7 @@ def _load(path):
 
 # ---- parameters ----
 
-def parse_params(query, pairs):
+def parse_params(query: StoredQuery, pairs: Iterable[str]) -> dict[str, Literal]:
     """Return {name: rdflib Literal} from KEY=VALUE strings, with defaults filled in."""
     known = {p.name: p for p in query.params}
     given = {}
@@ -169,7 +177,8 @@ def bind(sparql, bindings):
 
 # ---- running ----
 
-def run(query, bindings=None, store=None, endpoint=None):
+def run(query: StoredQuery, bindings: Mapping[str, Any] | None = None, store: GraphStore | None = None,
+        endpoint: Endpoint | None = None) -> tuple[list[str], list[Row]]:
     """Run a stored query on a Store or a remote Endpoint; return (variables, rows).
 
     Both back-ends get the same text with the same VALUES clause, so they give the same rows
@@ -181,6 +190,7 @@ def run(query, bindings=None, store=None, endpoint=None):
     if store is not None:
         return store.query(sparql)
     from kg.remote.endpoint import rows_from_json  # only remote runs need SPARQLWrapper
+    assert endpoint is not None
     return rows_from_json(endpoint.select(sparql))
 
 
@@ -195,7 +205,7 @@ def lexical(term):
     return str(term)
 
 
-def write_results(variables, rows, fmt, out):
+def write_results(variables: Sequence[str], rows: Sequence[Row], fmt: str, out: TextIO) -> None:
     """Write result rows to a text stream as table, csv or json."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")

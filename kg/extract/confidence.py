@@ -18,7 +18,7 @@ INDIRECT = 0.8  # an argument read through a modifier or a pronoun is a step fur
 @lru_cache(maxsize=1)
 def _tables():
     rules = json.loads(CALIBRATION.read_text(encoding="utf-8")) if CALIBRATION.exists() else {}
-    families = {}
+    families: dict[str, list[int]] = {}
     for rule, c in rules.items():
         total = families.setdefault(_family(rule), [0, 0])
         total[0] += c["right"]
@@ -39,7 +39,7 @@ def rule_precision(predicate, rule, prior):
     rules, families = _tables()
     key = f"{predicate} {rule}"
     family = families.get(_family(key))
-    family_p = _shrunk(*family, prior) if family else prior
+    family_p = _shrunk(family[0], family[1], prior) if family else prior
     c = rules.get(key)
     return _shrunk(c["right"], c["seen"], family_p) if c else family_p
 

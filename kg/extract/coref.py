@@ -1,8 +1,14 @@
 """Index a document's entity mentions and resolve pronouns and definite descriptions to them."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 from kg.extract import gazetteer
-from kg.model import Entity, Span
+from kg.model import Entity, Fact, Span
 from kg.extract.lexicon import GROUP_HEADS, LEADER_TITLES, ORG_ANAPHORS, PERSON_PRONOUNS, WORK_TITLES
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
@@ -13,15 +19,16 @@ MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolv
 class EntityIndex:
     """Where each entity is mentioned, by token, including resolved pronouns and descriptions."""
 
-    def __init__(self, doc, entities, token_entity, token_mention):
+    def __init__(self, doc: Doc, entities: Iterable[Entity], token_entity: dict[int, str],
+                 token_mention: dict[int, Span]) -> None:
         self.entities = {e.key: e for e in entities}
         self.token_entity = token_entity
         self.token_mention = token_mention
-        self.group_mentions = {}  # unnamed groups made entities while reading facts
+        self.group_mentions: dict[str, set[Span]] = {}  # unnamed groups made entities while reading facts
         self.titles = self._titles(doc)
         self.coref = self._resolve(doc)
 
-    def final_entities(self, facts):
+    def final_entities(self, facts: Iterable[Fact]) -> list[Entity]:
         """Return the named entities, and the unnamed groups that take part in a fact, with their mentions."""
         used = {f.subject for f in facts} | {f.object for f in facts}
         found = []
@@ -34,13 +41,13 @@ class EntityIndex:
             found.append(entity)
         return found
 
-    def at(self, token):
+    def at(self, token: Token) -> tuple[str, Span] | None:
         """Return (entity key, mention span) a token names, or None."""
         if token.i in self.token_entity:
             return self.token_entity[token.i], self.token_mention[token.i]
         return self.coref.get(token.i)
 
-    def group(self, token):
+    def group(self, token: Token) -> tuple[str, Span] | None:
         """Return (key, span) of the unnamed group a noun heads ("Taliban gunmen"), making it an entity."""
         if token.lemma_ not in GROUP_HEADS and token.lower_ not in GROUP_HEADS:
             return None
@@ -57,13 +64,13 @@ class EntityIndex:
         self.group_mentions.setdefault(key, set()).add(Span(span.start_char, span.end_char, span.text))
         return key, Span(span.start_char, span.end_char, span.text)
 
-    def type_of(self, key):
+    def type_of(self, key: str) -> str:
         """Return the ontology class of an entity."""
         return self.entities[key].type
 
     def _titles(self, doc):
         """Return {person key: set of title words seen before or beside their name}."""
-        titles = {}
+        titles: dict[str, set[str]] = {}
         for i, key in self.token_entity.items():
             if self.entities[key].type != "Person":
                 continue
@@ -74,7 +81,8 @@ class EntityIndex:
 
     def _resolve(self, doc):
         """Return {token index: (entity key, span)} for pronouns and descriptions with a clear antecedent."""
-        resolved, history = {}, []  # history: (sentence number, key, is subject, type) in text order
+        resolved: dict[int, tuple[str, Span]] = {}
+        history: list[tuple[int, str, bool, str]] = []  # history: (sentence number, key, is subject, type) in text order
         for n, sent in enumerate(doc.sents):
             for token in sent:
                 if token.i in self.token_entity:

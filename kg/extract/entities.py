@@ -27,7 +27,7 @@ def _context_votes(doc, mention):
     head = doc[mention.start:mention.end].root
     while head.dep_ == "conj" and head.head != head:  # "in the Donbass and Crimea"
         head = head.head
-    votes = Counter()
+    votes: Counter[str] = Counter()
     described = _descriptions(head)
     _surrounding_votes(votes, head, mention, described)
     name_votes = _name_votes(doc, mention)
@@ -105,7 +105,7 @@ def _name_votes(doc, mention):
     words = mention.name.split()
     if "of" in words[1:]:  # "Institute of Mathematics", "Gulf of Mexico": the head comes before "of"
         words = words[:words.index("of", 1)]
-    votes = Counter()
+    votes: Counter[str] = Counter()
     if gazetteer.known_organization(mention.name):
         votes["Organization"] += 2 * NAME_WEIGHT  # "Islamic State" is no state; "Interpol" no place
     elif words[-1].lower().rstrip(".") in ORG_WORDS or any(w.lower() in ORG_MARKERS for w in words):
@@ -157,7 +157,8 @@ def _defined_acronyms(doc, mentions):
 
 def _cluster_mentions(doc, mentions, metonymy=True):
     """Group mentions that name one entity; return the clusters in order of first mention."""
-    clusters, by_key = [], {}
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
     acronyms = _defined_acronyms(doc, mentions)
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
@@ -254,7 +255,7 @@ def resolve_entities(doc, metonymy=True):
 
 def _dedupe_keys(entities):
     """Merge entities that ended with the same key: one name is one entity within a document."""
-    merged = {}
+    merged: dict[str, Entity] = {}
     for e in entities:
         seen = merged.get(e.key)
         if seen is None:

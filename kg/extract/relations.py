@@ -28,13 +28,13 @@ class Relation:
     """How one ontology property is stated in text."""
 
     name: str
-    verbs: tuple = ()
-    verb_preps: tuple = ()
+    verbs: tuple[str, ...] = ()
+    verb_preps: tuple[str, ...] = ()
     direct_object: bool = True
-    nouns: tuple = ()
-    noun_preps: tuple = ("of",)
-    subject_types: tuple = AGENTS
-    object_types: tuple = AGENTS
+    nouns: tuple[str, ...] = ()
+    noun_preps: tuple[str, ...] = ("of",)
+    subject_types: tuple[str, ...] = AGENTS
+    object_types: tuple[str, ...] = AGENTS
     event: str | None = None
     symmetric: bool = False
     deep_objects: bool = False  # look for the object inside the direct object's phrase
@@ -100,8 +100,8 @@ BY_NAME = {r.name: r for r in CATALOGUE}
 # leading a state or a city is not ("Tesla chief executive Elon Musk" heads Tesla).
 REFINEMENTS = {("leaderOf", ORG): "heads", ("leaderOf", GROUP): "heads"}
 EVENT_CLASS = {r.name: r.event for r in CATALOGUE if r.event}
-VERB_RELATIONS = {}
-NOUN_RELATIONS = {}
+VERB_RELATIONS: dict[str, list[Relation]] = {}
+NOUN_RELATIONS: dict[str, list[Relation]] = {}
 for _r in CATALOGUE:
     for _lemma in _r.verbs:
         VERB_RELATIONS.setdefault(_lemma, []).append(_r)

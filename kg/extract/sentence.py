@@ -1,5 +1,8 @@
 """A parsed sentence and the entity arguments the fact rules read from it."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -8,6 +11,11 @@ from kg.extract.confidence import confidence as rule_confidence
 from kg.extract.factuality import attribution
 from kg.model import COARSE_CLASS, Fact, Span
 from kg.extract.relations import BY_NAME, REFINEMENTS, STATE_NOUNS
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+    from kg.extract.coref import EntityIndex
+    from kg.extract.relations import Relation
 
 DATE_PREPS = {"on", "in", "at", "during", "since", "by"}
 
@@ -25,7 +33,9 @@ class Arg:
 class Priors(Protocol):
     """What a sentence asks of the fact source reading it (kg.extract.sources): its id and priors."""
 
-    id: str
+    @property
+    def id(self) -> str:
+        """Return the source's registered id."""
 
     def prior(self, rule: str, prop: str) -> float | None:
         """Return the prior confidence of a rule asserting a property, or None for the catalogue's."""
@@ -43,7 +53,8 @@ class _Unregistered:
 class Sentence:
     """One sentence with the entity index it needs to turn words into facts, read by one fact source."""
 
-    def __init__(self, sent, index, published, source: Priors | None = None):
+    def __init__(self, sent: SpacySpan, index: EntityIndex, published: str | None,
+                 source: Priors | None = None) -> None:
         self.sent = sent
         self.index = index
         self.published = published
@@ -51,7 +62,7 @@ class Sentence:
         text = sent.text.rstrip()  # the paragraph break after a sentence is not evidence
         self.span = Span(sent.start_char, sent.start_char + len(text), text)
 
-    def arg(self, token, modifiers=True):
+    def arg(self, token: Token, modifiers: bool = True) -> Arg | None:
         """Return the entity a token names: its mention or antecedent, else (with modifiers) the state
         behind "Russian troops", an unnamed group ("gunmen"), or an entity modifying the word."""
         found = self.index.at(token)
@@ -65,18 +76,19 @@ class Sentence:
             named = self.index.at(child) if child.dep_ == "appos" else None
             if named and self.type_of(named[0]) != "Place":  # "Donetsk region, Ukraine" is a locative
                 return Arg(*named)
-        modifier = None
+        modifier: Arg | None = None
         for child in token.children:  # "a U.S. statement", "NATO deployment", "Ukraine's sovereignty"
-            if child.dep_ in ("compound", "poss", "amod", "nmod") and self.index.at(child):
-                modifier = Arg(*self.index.at(child), direct=False)
+            named = self.index.at(child) if child.dep_ in ("compound", "poss", "amod", "nmod") else None
+            if named:
+                modifier = Arg(*named, direct=False)
                 break
-        group = self.index.group(token)
-        group = Arg(*group, direct=False) if group else None
+        unnamed = self.index.group(token)
+        group = Arg(*unnamed, direct=False) if unnamed else None
         if modifier and token.lower_ in STATE_NOUNS and self.type_of(modifier.key) == "Place":
             return Arg(modifier.key, modifier.mention, False, group)
         return group or modifier
 
-    def _previous_subject(self, pronoun):
+    def _previous_subject(self, pronoun: Token) -> Arg | None:
         """Return who "they" are: the subject of the previous sentence, when it names a group or state."""
         start = self.sent.start
         if start == 0:
@@ -91,21 +103,21 @@ class Sentence:
                     return Arg(found.key, span, direct=False)
         return None
 
-    def args(self, token, modifiers=True):
+    def args(self, token: Token, modifiers: bool = True) -> list[Arg]:
         """Return the entities of a token and of its conjuncts ("Ukraine, Western countries and NATO")."""
-        found = []
+        found: list[Arg] = []
         for t in (token, *token.conjuncts):
             a = self.arg(t, modifiers)
             if a and a.key not in [f.key for f in found]:
                 found.append(a)
         return found
 
-    def type_of(self, key):
+    def type_of(self, key: str) -> str:
         """Return the coarse class of an entity."""
         etype = self.index.type_of(key)
         return COARSE_CLASS.get(etype, etype)
 
-    def date(self, *tokens):
+    def date(self, *tokens: Token) -> str | None:
         """Return the resolved date attached to any of these tokens, else the sentence's only day."""
         for token in tokens:
             for child in token.children:
@@ -121,7 +133,7 @@ class Sentence:
         days = {d for d in days if d and len(d) == 10}
         return days.pop() if len(days) == 1 else None
 
-    def shaped_fact(self, name, subj, obj, rule, prior=None):
+    def shaped_fact(self, name: str, subj: Arg, obj: Arg, rule: str, prior: float | None = None) -> Fact | None:
         """Return a fact read from a noun-phrase shape (title, locative), or None for a self-relation.
 
         The prior is the registered source's for the rule and property (kg.extract.sources)."""
@@ -135,7 +147,7 @@ class Sentence:
         return Fact(subj.key, name, obj.key, conf, self.span, subj.mention, obj.mention, rule,
                     source=self.source.id)
 
-    def fits(self, relation, subj, obj):
+    def fits(self, relation: Relation, subj: Arg, obj: Arg) -> tuple[Arg, Arg] | tuple[None, None]:
         """Return the first (subject, object) among the readings of two arguments the relation's types allow."""
         for s_ in (subj, subj.alternative):
             for o_ in (obj, obj.alternative):
@@ -144,11 +156,13 @@ class Sentence:
                     return s_, o_
         return None, None
 
-    def fact(self, relation, subj, obj, rule, trigger, confidence=None):
+    def fact(self, relation: Relation, subj: Arg, obj: Arg, rule: str, trigger: Token,
+             confidence: float | None = None) -> Fact | None:
         """Return a Fact if the two entities fit the relation's types, else None."""
-        subj, obj = self.fits(relation, subj, obj)
-        if subj is None:
+        fit_subj, fit_obj = self.fits(relation, subj, obj)
+        if fit_subj is None or fit_obj is None:
             return None
+        subj, obj = fit_subj, fit_obj
         if relation.person_subject_as and self.type_of(subj.key) == "Person":
             relation = BY_NAME[relation.person_subject_as]
         name = REFINEMENTS.get((relation.name, self.type_of(obj.key)), relation.name)

@@ -1,11 +1,18 @@
 """Ingest: stream documents through extraction into the embedded store, one named graph each."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
 import queue
 import threading
 from dataclasses import dataclass
 
 from kg.pipeline.parallel import extract_rendered
 from kg.rdf.graph import graph_record
+from kg.model import Document
+from kg.rdf.graph import GraphRecord
+from kg.store.protocol import GraphStore
 
 QUEUED = 64  # graphs extracted but not yet written, at most: a few seconds of work, a few MB
 
@@ -19,7 +26,9 @@ class IngestSummary:
     facts: int = 0
 
 
-def ingest(documents, store, nlp=None, metonymy=True, on_document=None, workers=1, model=None):
+def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, metonymy: bool = True,
+           on_document: Callable[[GraphRecord], Any] | None = None, workers: int = 1,
+           model: str | None = None) -> IngestSummary:
     """Extract each document and replace its graph in the store; return an IngestSummary.
 
     Documents stream through spaCy in batches, on `workers` processes (the model named `model`,
@@ -48,7 +57,7 @@ class _Writer:
 
     def __init__(self, store):
         self.store = store
-        self.queue = queue.Queue(QUEUED)
+        self.queue: queue.Queue[Any] = queue.Queue(QUEUED)
         self.error = None
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.thread.start()

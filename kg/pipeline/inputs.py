@@ -1,5 +1,9 @@
 """Read input documents from files, directories and JSON lines, naming what cannot be read."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
 import json
 import logging
 import os
@@ -88,7 +92,7 @@ def _jsonl_documents(name, stream, report):
             report.problem(str(exc))
 
 
-def document_from_record(record, where="record"):
+def document_from_record(record: Any, where: str = "record") -> Document:
     """Return the Document of an input record {"id", "text", "published"?, "title"?}; `where` names it in errors."""
     if not isinstance(record, dict) or "id" not in record or "text" not in record:
         raise InputError(f"{where}: expected a JSON object with \"id\" and \"text\"")
@@ -113,7 +117,8 @@ def _expand(paths, report):
             report.problem(f"no such file or directory: {path}")
 
 
-def read_documents(paths, input_format="text", report=None):
+def read_documents(paths: Sequence[str], input_format: str = "text",
+                   report: InputReport | None = None) -> Iterator[Document]:
     """Yield the documents of the given paths ("-" is stdin), streaming, in order.
 
     Unreadable files and bad JSON lines are recorded in `report` and skipped; without a report,

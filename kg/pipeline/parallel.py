@@ -1,5 +1,9 @@
 """Extraction on several processes, and the partition function for Dask: documents in, graphs out."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -11,12 +15,17 @@ from kg.extract.extractor import extract_many
 from kg.pipeline.inputs import document_from_record
 from kg.extract.nlp import load_model
 from kg.rdf.graph import nquads
+from kg.model import Document, Extraction
+
+T = TypeVar("T")
 
 CHUNK = 16  # documents per task: amortises pickling, yet keeps the workers' last tasks even
 AHEAD = 2  # tasks queued per worker: enough to keep it busy without reading the whole input
 
 
-def extract_rendered(documents, render, workers=1, model=None, nlp=None, metonymy=True, chunk=CHUNK):
+def extract_rendered(documents: Iterable[Document], render: Callable[[Extraction], T], workers: int = 1,
+                     model: str | None = None, nlp: Any = None, metonymy: bool = True,
+                     chunk: int = CHUNK) -> Iterator[T]:
     """Yield render(extraction) of each document in input order, extracting on `workers` processes.
 
     With one worker everything runs here, on nlp (default: the model named `model`). With more,
@@ -34,7 +43,7 @@ def extract_rendered(documents, render, workers=1, model=None, nlp=None, metonym
         yield from results
 
 
-def nquads_partition(records, model=None, metonymy=True):
+def nquads_partition(records: Iterable[dict[str, Any]], model: str | None = None, metonymy: bool = True) -> list[str]:
     """Return the N-Quads lines (no newline) of a partition of input records {"id", "text", ...}.
 
     Pure and picklable, for dask.bag's map_partitions: the model is loaded once per worker process.
@@ -54,7 +63,7 @@ def map_chunks(function, items, workers, chunk=CHUNK):
     # spawn, not fork: the parent may hold an open store, whose threads a fork would not copy
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     items = iter(items)
-    pending = deque()
+    pending: deque[Any] = deque()
     try:
         while True:
             while len(pending) < workers * AHEAD:

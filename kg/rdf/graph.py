@@ -1,5 +1,8 @@
 """Turn an Extraction into RDF: one named graph per document."""
 
+from __future__ import annotations
+
+from typing import Any
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -13,6 +16,7 @@ from kg.model import PLACE_CLASSES
 from kg.store import native as ox
 from kg.store.syntax import rdflib_graph
 from kg.store.terms import to_rdflib
+from kg.model import Extraction
 
 
 
@@ -39,7 +43,7 @@ def date_literal(value):
     return ox.Literal(value, datatype=_DATE_TYPES[len(value)])
 
 
-def to_graph(extraction):
+def to_graph(extraction: Extraction) -> Graph:
     """Return the named graph of one document: its entities, facts and their evidence."""
     graph = bind_prefixes(Graph(identifier=document_iri(extraction.document.id)))
     for triple in triples(extraction):
@@ -47,17 +51,17 @@ def to_graph(extraction):
     return graph
 
 
-def graph_name(extraction):
+def graph_name(extraction: Extraction) -> ox.NamedNode:
     """Return the pyoxigraph IRI naming the document's graph."""
     return _iri(document_iri(extraction.document.id))
 
 
-def triples(extraction):
+def triples(extraction: Extraction) -> list[tuple[Any, Any, Any]]:
     """Return the document graph's distinct triples as tuples of pyoxigraph terms, in a fixed order."""
     return list(dict.fromkeys(_triples(extraction)))
 
 
-def ntriples(extraction):
+def ntriples(extraction: Extraction) -> list[str]:
     """Return the document graph as N-Triples lines (no newline), in a fixed order."""
     return [f"{s} {p} {o} ." for s, p, o in triples(extraction)]
 
@@ -70,17 +74,17 @@ class GraphRecord(NamedTuple):
     facts: int
 
 
-def graph_record(extraction):
+def graph_record(extraction: Extraction) -> GraphRecord:
     """Return the GraphRecord of an extraction."""
     return GraphRecord(graph_name(extraction).value, ntriples(extraction), len(extraction.facts))
 
 
-def record_graph(record):
+def record_graph(record: GraphRecord) -> Graph:
     """Return the rdflib graph of a GraphRecord."""
     return rdflib_graph(record.name, record.lines)
 
 
-def nquads(extraction):
+def nquads(extraction: Extraction) -> list[str]:
     """Return the document graph as N-Quads lines (no newline), in a fixed order."""
     name = graph_name(extraction)
     return [f"{s} {p} {o} {name} ." for s, p, o in triples(extraction)]

@@ -1,17 +1,20 @@
 """Mint deterministic, valid IRIs from arbitrary text."""
 
+from __future__ import annotations
+
 import hashlib
 import re
 import unicodedata
 from urllib.parse import quote
 
 from kg.rdf.namespaces import COARSE_CLASS, DOC, ENTITY, FACT
+from rdflib import URIRef
 
 MAX_SEGMENT = 120  # characters of a readable IRI segment before it is cut and hashed
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def clean_text(text):
+def clean_text(text: str) -> str:
     """Return text NFC-normalised, without control characters, whitespace collapsed."""
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
@@ -22,7 +25,7 @@ def _digest(*parts):
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
 
 
-def segment(text):
+def segment(text: str) -> str:
     """Return a percent-encoded IRI path segment for text, bounded in length."""
     cleaned = clean_text(text).replace(" ", "_") or "_"
     encoded = quote(cleaned, safe="_-.~")
@@ -38,21 +41,21 @@ def segment(text):
     return f"{head}-{_digest(cleaned)[:12]}"
 
 
-def entity_iri(key, entity_type):
+def entity_iri(key: str, entity_type: str) -> URIRef:
     """Return the IRI of an entity from its canonical key and class."""
     return ENTITY[f"{COARSE_CLASS.get(entity_type, 'Entity').lower()}/{segment(key)}"]
 
 
-def document_iri(doc_id):
+def document_iri(doc_id: str) -> URIRef:
     """Return the IRI of a document, which also names its graph."""
     return DOC[segment(doc_id)]
 
 
-def mention_iri(doc_id, start, end):
+def mention_iri(doc_id: str, start: int, end: int) -> URIRef:
     """Return the NIF-style IRI of a character span of a document."""
     return DOC[f"{segment(doc_id)}#char={start},{end}"]
 
 
-def fact_iri(doc_id, *parts):
+def fact_iri(doc_id: str, *parts: object) -> URIRef:
     """Return the IRI of a statement from its document and identifying parts."""
     return FACT[_digest(clean_text(doc_id), *parts)[:20]]

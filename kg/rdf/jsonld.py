@@ -6,15 +6,20 @@ they are, each with its "evidence" sentence embedded). Every triple is written a
 the JSON-LD parses back to the same graphs; the context is embedded, so no parser fetches it.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, BinaryIO, TextIO, cast
 import io
 import json
 
-from rdflib import BNode, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.store.graphs import document_graphs
 from kg.rdf.namespaces import KG
 from kg.rdf.ontology import load_context
+from kg.store.protocol import GraphStore
 
 KEY_ORDER = {"id": 0, "type": 1, "label": 2, "aliases": 3, "mentions": 98, "facts": 99}
 _NATIVE = {str(XSD.integer)}  # JSON numbers that parse back to the same literal
@@ -104,7 +109,7 @@ def node_object(graph, subject, ctx):
     types = sorted(ctx.vocab_name(str(t)) for t in graph.objects(subject, RDF.type))
     if types:
         node["type"] = types[0] if len(types) == 1 else types
-    values = {}
+    values: dict[tuple[str, Any], list[Any]] = {}
     for prop, obj in graph.predicate_objects(subject):
         if prop != RDF.type:
             key, coercion, container = ctx.key(prop)
@@ -154,7 +159,7 @@ def _ordered(node):
     return dict(sorted(node.items(), key=lambda kv: (KEY_ORDER.get(kv[0], 50), kv[0])))
 
 
-def to_jsonld(graphs, context=None):
+def to_jsonld(graphs: Iterable[Graph], context: dict[str, Any] | None = None) -> dict[str, Any]:
     """Return the JSON-LD document (a dict) of named graphs, with the context embedded."""
     context = context if context is not None else load_context()
     ctx = Context(context)
@@ -162,7 +167,10 @@ def to_jsonld(graphs, context=None):
     return {"@context": context, "@graph": sorted(named, key=lambda g: g["id"])}
 
 
-def write_jsonld(store, out):
+def write_jsonld(store: GraphStore, out: BinaryIO | TextIO) -> None:
     """Write every document graph of a Store to a binary or text stream as JSON-LD."""
     text = json.dumps(to_jsonld(document_graphs(store)), indent=1, ensure_ascii=False) + "\n"
-    out.write(text if isinstance(out, io.TextIOBase) else text.encode("utf-8"))
+    if isinstance(out, io.TextIOBase):
+        out.write(text)
+    else:
+        cast(BinaryIO, out).write(text.encode("utf-8"))

@@ -68,6 +68,7 @@ def fact_shapes(vocabulary: Graph | None = None) -> Graph:
     for name in fact_properties(vocabulary):
         prop, shape, node = KG[name], KGSH[name], BNode()
         domain, range_ = (vocabulary.value(prop, p) for p in (RDFS.domain, RDFS.range))
+        assert domain is not None and range_ is not None  # fact_properties has both
         shapes.add((shape, RDF.type, SH.NodeShape))
         shapes.add((shape, SH.targetSubjectsOf, prop))
         shapes.add((shape, SH["class"], domain))

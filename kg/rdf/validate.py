@@ -1,6 +1,10 @@
 """Check document graphs against the SHACL shapes (ontology/shapes.ttl and the fact shapes derived from
 kg.ttl, kg.rdf.ontology.load_shapes) with pySHACL, one graph at a time."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,6 +18,7 @@ from kg.errors import InputError, UsageError
 from kg.store.graphs import document_graphs
 from kg.rdf.namespaces import bind_prefixes
 from kg.rdf.ontology import KGSH, VOCABULARY, load_graph, load_shapes
+from kg.store.protocol import GraphStore
 
 FORMATS = ("text", "turtle")
 QUAD_FORMATS = {"trig", "nquads"}
@@ -44,7 +49,7 @@ class Report:
         return not self.results
 
 
-def validate_graphs(graphs):
+def validate_graphs(graphs: Iterable[Graph]) -> Report:
     """Validate each graph against the shapes, with the ontology beside it; return a Report."""
     import pyshacl  # slow to import: only validate needs it
 
@@ -71,13 +76,13 @@ def _results(results_graph, name):
                      value(node, SH.sourceShape))
 
 
-def validate_store(store):
+def validate_store(store: GraphStore) -> Report:
     """Validate every document graph of a Store."""
     with _quiet_literals():
         return validate_graphs(document_graphs(store))
 
 
-def validate_file(path):
+def validate_file(path: str | Path) -> Report:
     """Validate an RDF file: each named graph of TriG or N-Quads, else the file's one graph."""
     path = Path(path)
     fmt = guess_format(str(path))
@@ -116,7 +121,7 @@ def _quiet_literals():
 
 # ---- output ----
 
-def write_report(report, fmt, out):
+def write_report(report: Report, fmt: str, out: TextIO) -> None:
     """Write a report to a text stream as readable lines or as a SHACL validation report in Turtle."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}: use text or turtle")

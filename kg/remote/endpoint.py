@@ -12,6 +12,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Literal
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, URLENCODED, SPARQLWrapper
@@ -123,7 +124,7 @@ class Endpoint:
             request.add_unredirected_header("Authorization", f"Basic {token}")
             return urllib.request.build_opener(), None
         manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        manager.add_password(None, url, self.user, self.password)
+        manager.add_password(None, url, self.user, self.password or "")
         digest = urllib.request.HTTPDigestAuthHandler(manager)
         return urllib.request.build_opener(digest), digest
 
@@ -181,7 +182,7 @@ def _sign(digest, request, timeout):
 
 def _retry_after(exc, default):
     """Return the seconds a 503/429 reply's Retry-After asks for (at most MAX_RETRY_AFTER), else default."""
-    headers = exc.headers if isinstance(exc, urllib.error.HTTPError) and exc.headers else {}
+    headers: Any = exc.headers if isinstance(exc, urllib.error.HTTPError) and exc.headers else {}
     value = str(headers.get("Retry-After") or "").strip()
     if value.isdigit():
         return min(float(value), MAX_RETRY_AFTER)

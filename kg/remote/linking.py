@@ -76,7 +76,7 @@ class Summary:
 
 def read_entities(store):
     """Return {IRI: Entity} of the store's people, organisations and places."""
-    entities = {}
+    entities: dict[str, Entity] = {}
     for graph, iri, cls, name, kind in store.query(ENTITIES)[1]:
         entity = entities.setdefault(str(iri), Entity(str(iri)))
         entity.types.add(str(cls)[len(KG):])
@@ -89,7 +89,7 @@ def read_entities(store):
 def name_scores(entity, candidates):
     """Return {item: best name score} of the candidates whose P31 fits the entity's type."""
     accepted = set(CLASSES[entity.type])
-    scores = {}
+    scores: dict[str, float] = {}
     for c in candidates:
         kind = entity.names.get(c.name)
         if kind and c.type in accepted:

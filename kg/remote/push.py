@@ -1,5 +1,8 @@
 """Copy the embedded store to a remote SPARQL server, graph by graph, replacing each graph there."""
 
+from __future__ import annotations
+
+from typing import Any
 import logging
 import sys
 from dataclasses import dataclass
@@ -12,6 +15,7 @@ from kg.remote.graphstore import choose_method
 from kg.rdf.namespaces import DOC, KG
 from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
 from kg.store.terms import n3
+from kg.store.protocol import GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,8 @@ class Options:
     dry_run: bool = False
 
 
-def push(store, endpoint, update_endpoint=None, user=None, password=None, auth="basic", timeout=60.0,
+def push(store: GraphStore, endpoint: str, update_endpoint: str | None = None, user: str | None = None,
+         password: str | None = None, auth: str = "basic", timeout: float = 60.0,
          retries=3, backoff=0.5, realm="SPARQL", out=None, use_log=True, **options):
     """Replace every store graph on the server; return a summary dict.
 
@@ -258,7 +263,8 @@ def batches(lines, batch_bytes=BATCH_BYTES, batch_triples=BATCH_TRIPLES):
         # a blank node label names the same node only within one request: keep the graph whole
         yield "\n".join(lines)
         return
-    chunk, size = [], 0
+    chunk: list[str] = []
+    size = 0
     for line in lines:
         length = len(line.encode("utf-8")) + 1
         if chunk and (size + length > batch_bytes or len(chunk) >= batch_triples):

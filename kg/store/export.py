@@ -1,13 +1,18 @@
 """Write a store's graphs as N-Quads, TriG, N-Triples or Turtle, deterministically."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 import io
 
 from kg.errors import StoreError
 from kg.rdf.formats import resolve, spellings
 from kg.store.syntax import prefix_header, serialize_graph, turtle
+if TYPE_CHECKING:
+    from kg.store.protocol import GraphStore
 
 
-def export(store, fmt, out):
+def export(store: GraphStore, fmt: str, out: BinaryIO | TextIO) -> None:
     """Write every graph of the store to out (binary or text stream) as turtle, trig, nt or nq."""
     found = resolve(fmt)
     if found is None:

@@ -1,11 +1,15 @@
 """The embedded store: a pyoxigraph (RocksDB) directory holding one named graph per document."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, BinaryIO, TextIO, cast
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from kg.store import locks
@@ -15,6 +19,7 @@ from kg.store.results import Result
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import DOC, ENTITY, KG
 from kg.store.terms import to_oxigraph, to_rdflib
+from kg.store.protocol import Bindings, Row
 
 DEFAULT_PATH = "kg-data"
 LOCK_WAIT = 10.0  # seconds a second kg process waits for the store before giving up
@@ -38,7 +43,7 @@ SELECT ?type (COUNT(?st) AS ?n) WHERE {{
 class Store:
     """A kg store directory: writers lock it exclusively, readers share it."""
 
-    def __init__(self, path, oxi, lock_fd, read_only):
+    def __init__(self, path: str | Path, oxi: Any, lock_fd: int, read_only: bool) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self._oxi = oxi
@@ -46,7 +51,8 @@ class Store:
         self._unflushed = 0
 
     @classmethod
-    def open(cls, path=DEFAULT_PATH, read_only=False, wait=LOCK_WAIT, create=True):
+    def open(cls, path: str | Path = DEFAULT_PATH, read_only: bool = False, wait: float = LOCK_WAIT,
+             create: bool = True) -> Store:
         """Open the store at path, waiting up to `wait` seconds for other kg processes; with create
         False (or read-only) a missing store is an error rather than made."""
         path = Path(path)
@@ -71,7 +77,7 @@ class Store:
                 raise
         return store
 
-    def close(self):
+    def close(self) -> None:
         """Close the database, then release the lock (in that order, so the next opener finds it free)."""
         if self._oxi is None:
             return
@@ -80,13 +86,13 @@ class Store:
         self._oxi = None  # dropping the last reference closes RocksDB
         locks.release(self._lock_fd, clear=not self.read_only)
 
-    def __enter__(self):
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._db)
 
     @property
@@ -102,11 +108,11 @@ class Store:
 
     # ---- writing ----
 
-    def replace_graph(self, graph):
+    def replace_graph(self, graph: Graph) -> int:
         """Replace the graph named graph.identifier by graph's triples, atomically; return their count."""
         return self.replace_triples(to_oxigraph(graph.identifier), _convert(graph))
 
-    def replace_triples(self, name, triples):
+    def replace_triples(self, name: Any, triples: Sequence[tuple[Any, Any, Any]]) -> int:
         """Replace the graph `name` (a pyoxigraph IRI) by triples of pyoxigraph terms, atomically; return their count."""
         name = _graph_name(name)
         if any(isinstance(t, ox.BlankNode) for triple in triples for t in triple):
@@ -116,7 +122,7 @@ class Store:
             return len(triples)
         return self.replace_ntriples(name, [f"{s} {p} {o} ." for s, p, o in triples])
 
-    def replace_ntriples(self, name, lines):
+    def replace_ntriples(self, name: Any, lines: Sequence[str]) -> int:
         """Replace the graph `name` by N-Triples lines without blank nodes, atomically; return their count."""
         name = _graph_name(name)
         body = "\n".join(lines)
@@ -158,7 +164,7 @@ class Store:
             if isinstance(name, ox.NamedNode) and name.value.startswith(STAGING):
                 self._db.remove_graph(name)
 
-    def forget(self, doc_id):
+    def forget(self, doc_id: str) -> bool:
         """Remove a document's graph (by source id or graph IRI); return whether it was there."""
         db = self._writable()
         name = ox.NamedNode(str(graph_iri(doc_id)))
@@ -169,27 +175,27 @@ class Store:
 
     # ---- reading ----
 
-    def graphs(self):
+    def graphs(self) -> list[URIRef]:
         """Return the document graph IRIs, sorted."""
         names = (n.value for n in self._db.named_graphs() if isinstance(n, ox.NamedNode))
         return sorted(URIRef(n) for n in names if not n.startswith(STAGING))
 
-    def has_graph(self, doc_id):
+    def has_graph(self, doc_id: str) -> bool:
         """Return whether a document (source id or graph IRI) is in the store."""
         return self._db.contains_named_graph(ox.NamedNode(str(graph_iri(doc_id))))
 
-    def quads(self, graph=None):
+    def quads(self, graph: str | None = None) -> Iterator[Any]:
         """Iterate the pyoxigraph quads of one graph (IRI) or of every graph."""
         name = None if graph is None else ox.NamedNode(str(graph))
         return self._db.quads_for_pattern(None, None, None, name)
 
-    def ntriples(self, graph):
+    def ntriples(self, graph: URIRef | str) -> list[str]:
         """Return the graph's triples as sorted N-Triples lines (each ending in ' .')."""
         data = self._db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(graph)))
         # split on \n alone: str.splitlines() would also cut at U+2028 and friends inside literals
         return sorted(line for line in data.decode("utf-8").split("\n") if line)
 
-    def query(self, sparql, bindings=None):
+    def query(self, sparql: str, bindings: Bindings | None = None) -> tuple[list[str], list[Row]]:
         """Run a SPARQL query; return (variable names, rows of rdflib terms or None)."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
@@ -201,7 +207,8 @@ class Store:
             # pyoxigraph only substitutes variables the query projects (measured in 0.5.13)
             raise QueryError(f"query failed: {exc}") from exc
 
-    def sparql(self, sparql, default_graphs=None, named_graphs=None):
+    def sparql(self, sparql: str, default_graphs: Sequence[str] | None = None,
+               named_graphs: Sequence[str] | None = None) -> Result:
         """Run a SPARQL query as the protocol asks; return a QueryResult to serialise as is.
 
         The default graph is the union of the document graphs unless default_graphs (IRIs) are given.
@@ -217,32 +224,32 @@ class Store:
         except (RuntimeError, ValueError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
 
-    def stats(self):
+    def stats(self) -> dict[str, Any]:
         """Return counts: documents, quads, distinct triples, entities by class, facts by predicate."""
         return {
             "documents": len(self.graphs()),
             "quads": len(self._db),
-            "triples": int(self.query(_TRIPLE_STATS)[1][0][0]),  # distinct over all graphs
+            "triples": int(cast(Any, self.query(_TRIPLE_STATS)[1][0][0])),  # distinct over all graphs
             "entities": self._counts(_ENTITY_STATS),
             "facts": self._counts(_FACT_STATS),
         }
 
     def _counts(self, sparql):
         _, rows = self.query(sparql)
-        return {str(t).rsplit("#", 1)[-1]: int(n) for t, n in sorted(rows)}
+        return {str(t).rsplit("#", 1)[-1]: int(cast(Any, n)) for t, n in sorted(rows)}
 
-    def side_file(self, name):
+    def side_file(self, name: str) -> Path:
         """Return the path of a file kept beside the data: the push log, the Wikidata cache."""
         return self.path / name
 
-    def export(self, fmt, out):
+    def export(self, fmt: str, out: BinaryIO | TextIO) -> None:
         """Write every graph to out (binary or text stream) as turtle, trig, nt or nq, deterministically."""
         write_export(self, fmt, out)
 
 
 # ---- helpers ----
 
-def graph_iri(doc_id):
+def graph_iri(doc_id: str) -> URIRef:
     """Return the graph IRI of a document given its source id or its graph IRI."""
     doc_id = str(doc_id)
     return URIRef(doc_id) if doc_id.startswith(str(DOC)) else document_iri(doc_id)

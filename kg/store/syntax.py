@@ -1,7 +1,8 @@
 """RDF syntaxes, written and read by the store's engine (pyoxigraph): Turtle and TriG from N-Triples
 lines, and N-Triples lines back to rdflib graphs."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -22,12 +23,12 @@ def _prefixes() -> dict[str, str]:
 def serialize_graph(name: str, lines: Sequence[str], fmt: str) -> str:
     """Return one graph's N-Triples lines as Turtle or TriG, using kg's prefixes without declaring them."""
     # a triple several documents state comes with each in Turtle: parsed, they are one graph
-    triples = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    triples: Iterable[Any] = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     if fmt == "trig":
         graph = ox.NamedNode(str(name))
         triples = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-    data = ox.serialize(triples, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE,
-                        prefixes=_prefixes()).decode("utf-8")
+    data = cast(bytes, ox.serialize(triples, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.TURTLE,
+                                    prefixes=_prefixes())).decode("utf-8")
     # pyoxigraph declares the prefixes first, in no fixed order: the header declares them once
     body = data.split("\n")
     first = next((i for i, line in enumerate(body) if not line.startswith("@prefix ")), len(body))
@@ -37,7 +38,7 @@ def serialize_graph(name: str, lines: Sequence[str], fmt: str) -> str:
 def turtle(ntriples: bytes) -> bytes:
     """Return N-Triples (one graph, or a union) as Turtle with kg's prefixes declared."""
     triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+    return cast(bytes, ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes()))
 
 
 def rdflib_graph(name: str, lines: Sequence[str]) -> Graph:

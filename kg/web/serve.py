@@ -80,7 +80,7 @@ def negotiate(accept, offers):
 class Handler(BaseHTTPRequestHandler):
     """Answer SPARQL queries at /query (GET or POST) and the view page at /."""
 
-    store = None  # set on the subclass serve() makes
+    store: GraphStore  # set on the subclass serve() makes
     server_version = "kg-serve"
 
     def do_GET(self):
@@ -169,7 +169,7 @@ def _server(store: GraphStore, host: str, port: int, quiet: bool) -> ThreadingHT
     """Return an HTTP server answering for the store on host:port."""
     handler = type("StoreHandler", (Handler,), {"store": store})
     if quiet:
-        handler.log_message = lambda *args: None  # type: ignore[method-assign]
+        setattr(handler, "log_message", lambda *args: None)
     server_class = type("Server", (ThreadingHTTPServer,), {
         "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET, "daemon_threads": True})
     try:

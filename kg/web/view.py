@@ -4,6 +4,9 @@ The page needs no network: its script (kg/view.js, written for kg) and styles ar
 is embedded as JSON, and a Content-Security-Policy forbids loading anything else.
 """
 
+from __future__ import annotations
+
+from typing import Any
 import base64
 import hashlib
 import html
@@ -18,6 +21,7 @@ from rdflib.namespace import RDFS
 from kg.errors import InputError, KGError, UsageError
 from kg.rdf.namespaces import ENTITY_CLASSES, KG
 from kg.rdf.ontology import VOCABULARY, load_graph
+from kg.store.protocol import GraphStore
 
 HERE = Path(__file__).resolve().parent
 # the most specific class names an entity's colour; Okabe-Ito colours, told apart by most readers
@@ -50,7 +54,7 @@ FACTS = _PREFIXES + """SELECT ?st ?s ?p ?o ?confidence ?date ?rule ?sentence ?st
 }"""
 
 
-def view_data(store, entity=None, min_confidence=None):
+def view_data(store: GraphStore, entity: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
     """Return the page's data: entities, edges (facts grouped by triple, with evidence) and colours."""
     if min_confidence is not None and not 0 <= min_confidence <= 1:
         raise UsageError(f"--min-confidence must be in [0, 1], not {min_confidence}")
@@ -69,7 +73,7 @@ def view_data(store, entity=None, min_confidence=None):
 
 
 def _entities(store):
-    entities = {}
+    entities: dict[str, dict[str, Any]] = {}
     for iri, cls, label in store.query(ENTITIES)[1]:
         entry = entities.setdefault(str(iri), {"id": str(iri), "label": str(label), "types": set(),
                                                "aliases": [], "links": []})
@@ -89,7 +93,7 @@ def _entities(store):
 
 def _edges(store, entities, min_confidence):
     names = _property_labels()
-    edges = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in store.query(FACTS)[1]:
         st, s, p, o, confidence, date, rule, sentence, start, source, title, by, ss, se, os_, oe = row
         if str(s) not in entities or str(o) not in entities:
@@ -123,7 +127,7 @@ def _property_labels():
             if isinstance(p, URIRef) and str(p).startswith(str(KG)) and p[len(KG):] not in ENTITY_CLASSES}
 
 
-def render_html(data, title="kg graph"):
+def render_html(data: dict[str, Any], title: str = "kg graph") -> str:
     """Return the self-contained HTML page of view data."""
     script = (HERE / "view.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -133,7 +137,8 @@ def render_html(data, title="kg graph"):
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], page)  # one pass: data stays data
 
 
-def write_view(store, path, entity=None, min_confidence=None):
+def write_view(store: GraphStore, path: str | Path, entity: str | None = None,
+               min_confidence: float | None = None) -> tuple[int, int]:
     """Write the HTML view of a Store to path; return the numbers of entities and edges drawn."""
     data = view_data(store, entity, min_confidence)
     page = render_html(data)

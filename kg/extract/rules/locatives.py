@@ -77,7 +77,7 @@ def from_preposition(s, token):
     for child in token.children:
         there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") else None
         name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
-        if name and there.key != here.key:
+        if name and there is not None and there.key != here.key:
             yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}")
 
 
@@ -124,7 +124,7 @@ def _modifier_places(s, token, noun, holder):
     words = [t for c in noun.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
     if noun.dep_ == "compound":  # a flat parse hangs "Atlanta" on the name: "Denver businessman Jo Park"
         words += [t for c in token.children if c.dep_ in MODIFIERS and c.i < noun.i for t in c.subtree]
-    found = {}
+    found: dict[str, Arg] = {}
     for t in words:
         place = s.arg(t, modifiers=False)
         if place and place.key != holder.key and s.type_of(place.key) == "Place":

@@ -3,6 +3,8 @@
 ("the Peruvian Congress ... Peru"), and a place hung on a word inside the name ("the Institute of
 Botany of Kunming")."""
 
+from typing import Any
+
 from kg.extract import gazetteer
 from kg.extract.lexicon import PLACE_NOUNS, SEAT_VERBS
 from kg.model import REGION_CLASSES
@@ -81,7 +83,7 @@ def from_place_chain(s, token):
 
 def _country_mentions(s):
     """Return {ISO code: argument} for the countries named in the sentence."""
-    found = {}
+    found: dict[str, Any] = {}
     for token in s.sent:
         at = s.index.at(token)
         iso = at and s.index.entities[at[0]].iso_code
