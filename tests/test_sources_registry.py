@@ -90,3 +90,16 @@ def test_sources_a_document_source_joins_the_driver():
     facts = extract_facts(doc, index, None, SOURCES + (source,))
     assert [f.rule for f in facts if f.source == "model"] == ["model"]
     assert [f.rule for f in facts if f.source == "verbs"] == ["verb:meet"]
+
+
+def test_sources_keep_the_spacy_components_they_read():
+    from kg.extract.nlp import unused_components
+    from kg.extract.sources import components
+
+    class Pipeline:
+        component_names = ["tok2vec", "tagger", "parser", "ner", "textcat", "kg_relations"]
+
+    model = DocumentSource("model", (Rule("model", ("met",), 0.5),), lambda parsed: [], ("kg_relations",))
+    assert components(SOURCES + (model,)) == {"kg_relations"}
+    assert unused_components(Pipeline(), keep=components(SOURCES + (model,))) == ["textcat"]
+    assert unused_components(Pipeline()) == ["textcat", "kg_relations"]  # no registered source reads it

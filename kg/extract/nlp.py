@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.attrs import IS_SPACE
@@ -76,10 +77,17 @@ def split_text(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def unused_components(nlp: Language) -> list[str]:
-    """Return the names of the pipeline's components extraction does not read, disabled ones too."""
+def unused_components(nlp: Language, keep: Iterable[str] | None = None) -> list[str]:
+    """Return the names of the pipeline's components extraction does not read, disabled ones too.
+
+    keep: components a registered fact source reads besides (default: those kg.extract.sources lists),
+    so a trained component in the pipeline is not stripped."""
+    if keep is None:
+        from kg.extract.sources import components  # the registry names what its sources need
+
+        keep = components()
     # the parser sets sentence boundaries itself: a senter beside it would only cost time
-    needed = NEEDED - {"senter"} if "parser" in nlp.component_names else NEEDED
+    needed = (NEEDED - {"senter"} if "parser" in nlp.component_names else NEEDED) | set(keep)
     return [name for name in nlp.component_names if name not in needed]
 
 

@@ -88,6 +88,7 @@ class RuleSource(_Registered):
     """Hand-written rules: a function of one Sentence, run sentence by sentence."""
 
     read_sentence: Callable[[Sentence], Iterable[Fact | None]]
+    components: tuple[str, ...] = ()  # spaCy components it reads beyond kg.extract.nlp.NEEDED
 
     def sentence(self, sent: Any, parsed: Parsed) -> Sentence:
         """Return a spaCy sentence as this source's Sentence (its facts carry the source's priors)."""
@@ -104,6 +105,7 @@ class DocumentSource(_Registered):
     """A source that reads a whole parsed document at once (a trained model)."""
 
     reader: Callable[[Parsed], Iterable[Fact | None]]
+    components: tuple[str, ...] = ()  # spaCy components it reads (a trained one), kept in the pipeline
 
     def read(self, parsed: Parsed) -> Iterable[Fact | None]:
         """Yield the document's facts."""
@@ -146,6 +148,11 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
     RuleSource("datelines", (Rule("dateline", ("hasBureauIn",), 0.8),), from_dateline),
 )
 BY_ID = {source.id: source for source in SOURCES}
+
+
+def components(sources: Iterable[RuleSource | DocumentSource] = SOURCES) -> frozenset[str]:
+    """Return the spaCy components the sources read beyond the ones every extraction needs."""
+    return frozenset(c for s in sources for c in s.components)
 
 
 def sources_of(rule: str) -> list[str]:
