@@ -25,8 +25,8 @@ def train(train_records: Sequence[Record], out_dir: Path | str, dev_records: Seq
     """Train, calibrate and export a model to out_dir; return a TrainReport (imports torch).
 
     progress: a stream, "stderr" (the default) or None for silence. options: gold_mentions,
-    keep_fp32 and the fields of kg.learn.train.Settings (batch_size, encoder_lr, head_lr, ...).
+    keep_fp32 and the fields of kg.learn.training.Settings (batch_size, encoder_lr, head_lr, ...).
     """
-    from kg.learn.train import train as run  # lazy: inference must not need torch
+    from kg.learn.training import train as run  # lazy: inference must not need torch
 
     return run(train_records, out_dir, dev_records, epochs=epochs, seed=seed, progress=progress, **options)
