@@ -8,22 +8,22 @@ A regular wheel must ship them as ``kg/queries/*.rq`` (package data): that place
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
 import csv
 import json
 import os
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rdflib import BNode, Literal
 from rdflib.namespace import XSD
 
 from kg.errors import QueryError, UsageError
-from kg.store.terms import n3
 from kg.store.protocol import GraphStore, Row
+from kg.store.terms import n3
 
 if TYPE_CHECKING:
     from kg.remote.endpoint import Endpoint

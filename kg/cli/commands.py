@@ -5,14 +5,14 @@ import json
 import os
 import sys
 
+from kg.cli.progress import Progress
 from kg.errors import QueryError, StoreError, UsageError, ValidationError
 from kg.pipeline.inputs import InputReport, read_documents
-from kg.rdf.jsonlines import json_line
-from kg.cli.progress import Progress
-from kg.remote.push import push as push_store, push_report
 from kg.queries import list_queries, load_query, parse_params, run, write_results
 from kg.rdf.formats import write_graphs
 from kg.rdf.graph import graph_record
+from kg.rdf.jsonlines import json_line
+from kg.remote.push import push as push_store, push_report
 from kg.store.oxigraph import Store
 
 

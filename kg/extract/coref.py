@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
 from kg.extract import gazetteer
-from kg.model import Entity, Fact, Span
 from kg.extract.lexicon import GROUP_HEADS, LEADER_TITLES, ORG_ANAPHORS, PERSON_PRONOUNS, WORK_TITLES
+from kg.model import Entity, Fact, Span
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -82,7 +84,7 @@ class EntityIndex:
     def _resolve(self, doc):
         """Return {token index: (entity key, span)} for pronouns and descriptions with a clear antecedent."""
         resolved: dict[int, tuple[str, Span]] = {}
-        history: list[tuple[int, str, bool, str]] = []  # history: (sentence number, key, is subject, type) in text order
+        history: list[tuple[int, str, bool, str]] = []  # (sentence number, key, is subject, type) in text order
         for n, sent in enumerate(doc.sents):
             for token in sent:
                 if token.i in self.token_entity:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
-import logging
 
 from spacy.tokens import Doc
 
@@ -12,9 +12,10 @@ from kg import __version__
 from kg.extract.coref import EntityIndex
 from kg.extract.dates import published_from_text
 from kg.extract.entities import resolve_entities
+from kg.extract.nlp import load_model, model_version, split_text
 from kg.extract.sources import extract_facts
 from kg.model import Document, Extraction
-from kg.extract.nlp import load_model, model_version, split_text
+
 if TYPE_CHECKING:
     from spacy.language import Language
 

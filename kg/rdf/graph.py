@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
-from kg.rdf.namespaces import KG, NIF, bind_prefixes
 from kg.extract.relations import EVENT_CLASS
 from kg.model import PLACE_CLASSES
+from kg.model import Extraction
+from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
+from kg.rdf.namespaces import KG, NIF, bind_prefixes
 from kg.store import native as ox
 from kg.store.syntax import rdflib_graph
 from kg.store.terms import to_rdflib
-from kg.model import Extraction
 
 
 

@@ -7,8 +7,9 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from kg.rdf.namespaces import COARSE_CLASS, DOC, ENTITY, FACT
 from rdflib import URIRef
+
+from kg.rdf.namespaces import COARSE_CLASS, DOC, ENTITY, FACT
 
 MAX_SEGMENT = 120  # characters of a readable IRI segment before it is cut and hashed
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

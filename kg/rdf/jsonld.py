@@ -8,17 +8,17 @@ the JSON-LD parses back to the same graphs; the context is embedded, so no parse
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, BinaryIO, TextIO, cast
 import io
 import json
+from collections.abc import Iterable
+from typing import Any, BinaryIO, TextIO, cast
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.store.graphs import document_graphs
 from kg.rdf.namespaces import KG
 from kg.rdf.ontology import load_context
+from kg.store.graphs import document_graphs
 from kg.store.protocol import GraphStore
 
 KEY_ORDER = {"id": 0, "type": 1, "label": 2, "aliases": 3, "mentions": 98, "facts": 99}

@@ -3,21 +3,21 @@ kg.ttl, kg.rdf.ontology.load_shapes) with pySHACL, one graph at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TextIO
 import logging
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.util import guess_format
 
 from kg.errors import InputError, UsageError
-from kg.store.graphs import document_graphs
 from kg.rdf.namespaces import bind_prefixes
 from kg.rdf.ontology import KGSH, VOCABULARY, load_graph, load_shapes
+from kg.store.graphs import document_graphs
 from kg.store.protocol import GraphStore
 
 FORMATS = ("text", "turtle")

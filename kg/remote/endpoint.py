@@ -14,9 +14,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Literal
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions as sx
+from rdflib import Literal
 
 from kg.errors import ServerError, UsageError
 from kg.store.terms import term_from_json

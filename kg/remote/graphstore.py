@@ -5,8 +5,8 @@ import logging
 import urllib.parse
 import uuid
 
-from kg.remote.endpoint import redact
 from kg.errors import ServerError, UsageError
+from kg.remote.endpoint import redact
 
 log = logging.getLogger(__name__)
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, XSD
 
-from kg.store.graphs import document_graph
 from kg.rdf.iris import fact_iri
 from kg.rdf.namespaces import KG
-from kg.store.protocol import GraphStore
 from kg.remote.wikidata import CACHE_NAME, CLASSES, WD, WIKIDATA_SPARQL, Client
+from kg.store.graphs import document_graph
+from kg.store.protocol import GraphStore
 
 NAME_SCORES = {("label", "label"): 1.0, ("label", "alias"): 0.8, ("alias", "label"): 0.6, ("alias", "alias"): 0.5}
 CONTEXT_BONUS, CONTEXT_MAX = 0.5, 1.0

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
 import logging
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib import URIRef
 
-from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.errors import ServerError, UsageError
-from kg.remote.graphstore import choose_method
 from kg.rdf.namespaces import DOC, KG
+from kg.remote.endpoint import Endpoint, redact, rows_from_json
+from kg.remote.graphstore import choose_method
 from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
-from kg.store.terms import n3
 from kg.store.protocol import GraphStore
+from kg.store.terms import n3
 
 log = logging.getLogger(__name__)
 

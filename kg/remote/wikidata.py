@@ -19,8 +19,8 @@ from importlib.metadata import PackageNotFoundError, version
 from rdflib import Literal, URIRef
 
 from kg import __version__
-from kg.remote.endpoint import Endpoint
 from kg.errors import StoreError
+from kg.remote.endpoint import Endpoint
 from kg.store.terms import n3
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, BinaryIO, TextIO
 import io
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from kg.errors import StoreError
 from kg.rdf.formats import resolve, spellings
 from kg.store.syntax import prefix_header, serialize_graph, turtle
+
 if TYPE_CHECKING:
     from kg.store.protocol import GraphStore
 

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, BinaryIO, TextIO, cast
 import hashlib
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, BinaryIO, TextIO, cast
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.store import locks
 from kg.errors import QueryError, StoreError
-from kg.store.export import export as write_export
-from kg.store.results import Result
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import DOC, ENTITY, KG
-from kg.store.terms import to_oxigraph, to_rdflib
+from kg.store import locks
+from kg.store.export import export as write_export
 from kg.store.protocol import Bindings, Row
+from kg.store.results import Result
+from kg.store.terms import to_oxigraph, to_rdflib
 
 DEFAULT_PATH = "kg-data"
 LOCK_WAIT = 10.0  # seconds a second kg process waits for the store before giving up

@@ -6,7 +6,6 @@ is embedded as JSON, and a Content-Security-Policy forbids loading anything else
 
 from __future__ import annotations
 
-from typing import Any
 import base64
 import hashlib
 import html
@@ -14,6 +13,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 from rdflib.namespace import RDFS

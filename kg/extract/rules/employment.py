@@ -4,10 +4,10 @@ unit ("Ann Lee of the Treasury's tax office", "Bo Li at the IBM lab"), and from 
 affiliation ("Ann Lee and Bo Li of Stanford"), and from a spokesperson reporting what an organisation does
 ("Acme will close the plant, said Ann Lee, a company spokeswoman")."""
 
-from kg.extract.rules.arguments import verb_subjects
 from kg.extract.factuality import is_factual
-from kg.extract.relations import ORG, PERSON, Relation
 from kg.extract.lexicon import SPEAKER_ROLES, SPEECH_VERBS, UNIT_NOUNS
+from kg.extract.relations import ORG, PERSON, Relation
+from kg.extract.rules.arguments import verb_subjects
 
 EMPLOYMENT = Relation("worksFor", subject_types=(PERSON,), object_types=(ORG,), confidence=0.6)
 # verb lemma -> where it names the organisation: "dobj", or the prepositions that introduce it.

@@ -1,10 +1,10 @@
 """Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
 
-from kg.extract.rules.orgplaces import is_possessor
-from kg.extract.sentence import Arg
-from kg.extract.rules.titles import is_role
 from kg.extract.lexicon import (DIRECTIONS, HOME_HEADS, HOME_NOUNS, LEADER_TITLES, LOCATIVE_NOUNS,
                               ORG_DESCRIPTIONS, POLITICAL_TITLES, RESIDENT_NOUNS, SEAT_NOUNS, SPORTS_ROLES)
+from kg.extract.rules.orgplaces import is_possessor
+from kg.extract.rules.titles import is_role
+from kg.extract.sentence import Arg
 from kg.model import REGION_CLASSES
 
 

@@ -2,10 +2,10 @@
 Crimea", "Ukraine's ally", "Lincoln assassin Booth", "convicted of Rabin's killing"."""
 
 from kg.extract.factuality import is_factual
+from kg.extract.lexicon import CONVICTION_WORDS, ROLE_NOUNS
 from kg.extract.relations import NOUN_RELATIONS
 from kg.extract.rules.arguments import noun_actor, passive_subjects, verb_subjects
 from kg.extract.sentence import Arg
-from kg.extract.lexicon import CONVICTION_WORDS, ROLE_NOUNS
 
 
 def _convicted(s, noun):
