@@ -6,7 +6,9 @@ import os
 import sys
 
 from kg.cli.progress import Progress
+from kg.cli.training import train  # noqa: F401  (kg train: dispatched by name)
 from kg.errors import QueryError, StoreError, UsageError, ValidationError
+from kg.extract.choice import resolve_extractor
 from kg.pipeline.inputs import InputReport, read_documents
 from kg.queries import list_queries, load_query, parse_params, run, write_results
 from kg.rdf.formats import write_graphs
@@ -28,7 +30,8 @@ def extract(args):
     report = InputReport(args.max_bytes)
     with Progress() as progress:
         results = progress.wrap(extract_rendered(_documents(args, report), render, args.workers, args.model,
-                                                 metonymy=not args.no_metonymy))
+                                                 metonymy=not args.no_metonymy,
+                                                 learned=resolve_extractor(args.extractor)))
         if args.format == "jsonl":
             for line in results:
                 sys.stdout.write(line + "\n")
@@ -45,7 +48,8 @@ def ingest(args):
     report = InputReport(args.max_bytes)
     with Store.open(args.store) as store, Progress() as progress:
         summary = ingest_documents(_documents(args, report), store, metonymy=not args.no_metonymy,
-                                   on_document=progress, workers=args.workers, model=args.model)
+                                   on_document=progress, workers=args.workers, model=args.model,
+                                   learned=resolve_extractor(args.extractor))
     print(f"ingested {summary.documents} documents ({summary.facts} facts, {summary.triples} triples) "
           f"into {args.store}", file=sys.stderr)
     report.raise_if_any()

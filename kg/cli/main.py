@@ -7,6 +7,7 @@ import os
 import sys
 
 from kg import __version__
+from kg.cli import training
 from kg.errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, KGError
 from kg.rdf import formats
 
@@ -40,6 +41,8 @@ COMMANDS = {
              "kg link wikidata\n  KG_CONTACT=me@example.org kg link wikidata --endpoint http://127.0.0.1:7878/query"),
     "serve": ("serve the store read-only: SPARQL 1.1 protocol at /query, the view page at /",
               "kg serve\n  kg serve --bind 127.0.0.1:8000"),
+    "train": ("train the learned extractor on annotated JSON lines (kg extract's format); write a model directory",
+              "kg train train.jsonl -o my-model\n  kg --extractor my-model extract --input-format jsonl news.jsonl"),
     "view": ("draw the graph as one self-contained HTML page: entities by type, facts as edges, evidence on click",
              "kg view -o graph.html\n  kg view --entity \"Joe Biden\" --min-confidence 0.7 -o biden.html"),
 }
@@ -74,6 +77,9 @@ def build_parser():
     parser.add_argument("--store", default=os.environ.get("KG_STORE", DEFAULT_STORE),
                         help="embedded store directory (default: $KG_STORE or ./kg-data)")
     parser.add_argument("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm)")
+    parser.add_argument("--extractor", default=None, metavar="rules|default|DIR",
+                        help="rules: the hand-written rules alone; default: the shipped learned model beside "
+                             "them; DIR: a model made by kg train (default: $KG_EXTRACTOR, else default)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     subs = {}
     for name, (summary, example) in COMMANDS.items():
@@ -81,6 +87,7 @@ def build_parser():
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     for add in (_add_extraction, _add_query, _add_export, _add_push, _add_store_commands, _add_link):
         add(subs)
+    training.add_arguments(subs["train"])
     return parser
 
 

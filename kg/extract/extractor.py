@@ -13,6 +13,7 @@ from kg.extract.coref import EntityIndex
 from kg.extract.dates import published_from_text
 from kg.extract.entities import resolve_entities
 from kg.extract.nlp import load_model, model_version, split_text
+from kg.extract.learned import extraction_sources, learned_name
 from kg.extract.sources import extract_facts
 from kg.model import Document, Extraction
 
@@ -29,47 +30,55 @@ def _published(document):
     return document.published or published_from_text(document.text)
 
 
-def extract_parsed(document: Document, doc: Doc, extractor: str = "", metonymy: bool = True) -> Extraction:
-    """Return the Extraction of a document spaCy has already parsed."""
+def extract_parsed(document: Document, doc: Doc, extractor: str = "", metonymy: bool = True,
+                   learned: str | None = None) -> Extraction:
+    """Return the Extraction of a document spaCy has already parsed.
+
+    learned: a trained model's directory, read beside the rules (or instead of them, for a model
+    that finds its own entity mentions); None for the rules alone.
+    """
     published = _published(document)
     if published != document.published:
         document = Document(document.id, document.text, published, document.title)
-    entities, token_entity, token_mention = resolve_entities(doc, metonymy=metonymy)
+    own_entities, sources = extraction_sources(learned)
+    entities, token_entity, token_mention = own_entities(doc) if own_entities else resolve_entities(
+        doc, metonymy=metonymy)
     index = EntityIndex(doc, entities, token_entity, token_mention)
-    facts = extract_facts(doc, index, published)
+    facts = extract_facts(doc, index, published, sources)
     return Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor)
 
 
-def extract(document: Document, nlp: Language | None = None, metonymy: bool = True) -> Extraction:
+def extract(document: Document, nlp: Language | None = None, metonymy: bool = True,
+            learned: str | None = None) -> Extraction:
     """Return the Extraction of one document."""
-    return next(extract_many([document], nlp, metonymy=metonymy))
+    return next(extract_many([document], nlp, metonymy=metonymy, learned=learned))
 
 
 def extract_many(documents: Iterable[Document], nlp: Language | None = None, batch_size: int = BATCH_SIZE,
-                 metonymy: bool = True) -> Iterator[Extraction]:
+                 metonymy: bool = True, learned: str | None = None) -> Iterator[Extraction]:
     """Yield the Extraction of each document in order, streaming them through spaCy in batches.
 
     A text longer than nlp.max_length is parsed in pieces cut at paragraph breaks, joined back
     into one Doc over the whole text, so offsets stay those of the text as given.
     """
     nlp = nlp or load_model()
-    extractor = f"kg-{__version__} {model_version(nlp)}"
+    extractor = f"kg-{__version__} {model_version(nlp)}" + (f" {learned_name(learned)}" if learned else "")
     parts = []
     for doc, (document, last) in _parse(nlp, _pieces(documents, nlp.max_length), batch_size):
         parts.append(doc)
         if last:
             whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             parts = []
-            yield _extract_or_report(document, whole, extractor, metonymy)
+            yield _extract_or_report(document, whole, extractor, metonymy, learned)
 
 
-def _extract_or_report(document, doc, extractor, metonymy):
+def _extract_or_report(document, doc, extractor, metonymy, learned):
     """Return a document's Extraction; on an internal error, warn and return it with no facts.
 
     One article the rules trip over must not stop a stream of thousands; the warning names it.
     """
     try:
-        return extract_parsed(document, doc, extractor, metonymy)
+        return extract_parsed(document, doc, extractor, metonymy, learned)
     except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         log.warning("kg: extraction failed for document %r (%s: %s); it is kept without entities or facts",
                     document.id, type(exc).__name__, exc)

@@ -28,18 +28,20 @@ class IngestSummary:
 
 def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, metonymy: bool = True,
            on_document: Callable[[GraphRecord], Any] | None = None, workers: int = 1,
-           model: str | None = None) -> IngestSummary:
+           model: str | None = None, learned: str | None = None) -> IngestSummary:
     """Extract each document and replace its graph in the store; return an IngestSummary.
 
     Documents stream through spaCy in batches, on `workers` processes (the model named `model`,
     or nlp when there is one worker). One thread of this process writes, in input order, each
     graph in its own transaction, so an interrupted ingest leaves every document either fully
     in or fully out. on_document, if given, is called with each document's GraphRecord once it
-    is extracted; every write has happened when ingest returns.
+    is extracted; every write has happened when ingest returns. learned: a trained model's
+    directory read beside (or instead of) the rules, see kg.extract.learned; None: the rules.
     """
     summary = IngestSummary()
     with _Writer(store) as writer:
-        for record in extract_rendered(documents, graph_record, workers, model, nlp, metonymy):
+        for record in extract_rendered(documents, graph_record, workers, model, nlp, metonymy,
+                                       learned=learned):
             writer.put(record)
             summary.triples += len(record.lines)
             summary.documents += 1
