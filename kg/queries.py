@@ -94,8 +94,16 @@ def load_query(name: str, directory: str | Path | None = None) -> StoredQuery:
     return _load(path)
 
 
+def inline_query(text: str) -> StoredQuery:
+    """Return a query given on the command line (kg query -e); its leading # param lines declare parameters."""
+    return _parse("inline", Path("-e"), text)
+
+
 def _load(path):
-    text = path.read_text(encoding="utf-8")
+    return _parse(path.stem, path, path.read_text(encoding="utf-8"))
+
+
+def _parse(name, path, text):
     header = []
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -104,7 +112,7 @@ def _load(path):
     summary = header[0].lstrip("#").strip() if header else ""
     params = tuple(Param(m[1], m[3].strip(), m[2].strip() if m[2] else None)
                    for m in map(_PARAM.match, header[1:]) if m)
-    return StoredQuery(path.stem, path, summary, params, text)
+    return StoredQuery(name, path, summary, params, text)
 
 
 # ---- parameters ----
@@ -205,26 +213,33 @@ def lexical(term):
     return str(term)
 
 
-def write_results(variables: Sequence[str], rows: Sequence[Row], fmt: str, out: TextIO) -> None:
-    """Write result rows to a text stream as table, csv or json."""
+def write_results(variables: Sequence[str], rows: Sequence[Row], fmt: str, out: TextIO, full: bool = False) -> bool:
+    """Write result rows to a text stream as table, csv or json; return whether a table cell was cut.
+
+    A table cuts cells at TABLE_CELL characters unless full; csv and json always carry every value whole.
+    """
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
     cells = [[lexical(t) for t in row] for row in rows]
-    {"table": _table, "csv": _csv, "json": _json}[fmt](variables, cells, rows, out)
+    if fmt == "table":
+        return _table(variables, cells, out, full)
+    {"csv": _csv, "json": _json}[fmt](variables, cells, rows, out)
+    return False
 
 
-def _table(variables, cells, rows, out):
-    shown = [[_cell(c) for c in row] for row in cells]
+def _table(variables, cells, out, full):
+    flat = [[" ".join(c.split()) for c in row] for row in cells]  # a sentence's newlines would break the table
+    shown = flat if full else [[_cell(c) for c in row] for row in flat]
     widths = [max([len(v)] + [len(r[i]) for r in shown]) for i, v in enumerate(variables)]
     line = "  ".join
     out.write(line(v.ljust(w) for v, w in zip(variables, widths)).rstrip() + "\n")
     out.write(line("-" * w for w in widths) + "\n")
     for row in shown:
         out.write(line(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+    return shown != flat
 
 
 def _cell(text):
-    text = " ".join(text.split())  # a sentence's newlines would break the table
     return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
 
 

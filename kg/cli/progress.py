@@ -44,7 +44,7 @@ class Progress:
 
     def _draw(self, now):
         rate = self.count / max(now - self.started, 1e-9)
-        self.stream.write(f"\r{self.count} documents, {rate:.1f} documents/s")
+        self.stream.write(f"\r{self.count} document{'' if self.count == 1 else 's'}, {rate:.1f} documents/s")
         self.stream.flush()
         self.shown = now
 

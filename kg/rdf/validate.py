@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
@@ -76,10 +76,11 @@ def _results(results_graph, name):
                      value(node, SH.sourceShape))
 
 
-def validate_store(store: GraphStore) -> Report:
-    """Validate every document graph of a Store."""
+def validate_store(store: GraphStore, progress: Any = None) -> Report:
+    """Validate every document graph of a Store; progress.wrap, if given, counts the graphs as they go."""
+    graphs = document_graphs(store)
     with _quiet_literals():
-        return validate_graphs(document_graphs(store))
+        return validate_graphs(progress.wrap(graphs) if progress is not None else graphs)
 
 
 def validate_file(path: str | Path) -> Report:
