@@ -56,7 +56,7 @@ def test_extract_facts_found(text, expected):
     ("President Anwar Sadat was assassinated by Khalid Islambouli in 1981.",
      [("Khalid Islambouli", "killed", "Anwar Sadat")]),
     ("North Korea accused South Korea of provocation.", [("North Korea", "accused", "South Korea")]),
-    ("Microsoft acquired LinkedIn in 2016.", [("Microsoft", "ownerOf", "LinkedIn")]),
+    ("Microsoft acquired LinkedIn in 2016.", [("Microsoft", "acquired", "LinkedIn")]),
     # light verbs and nominalisations
     ("The European Union imposed sanctions on Iran last week.", [("European Union", "sanctioned", "Iran")]),
     ("Russia's invasion of Ukraine began in February.", [("Russia", "attacked", "Ukraine")]),
