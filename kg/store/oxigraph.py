@@ -15,6 +15,7 @@ from rdflib.namespace import RDF
 from kg.errors import QueryError, StoreError
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import DOC, ENTITY, KG
+from kg.rdf.sparqlscan import names_dataset
 from kg.store import locks
 from kg.store.export import export as write_export
 from kg.store.protocol import Bindings, Row
@@ -211,13 +212,15 @@ class Store:
                named_graphs: Sequence[str] | None = None) -> Result:
         """Run a SPARQL query as the protocol asks; return a QueryResult to serialise as is.
 
-        The default graph is the union of the document graphs unless default_graphs (IRIs) are given.
+        The dataset is default_graphs and named_graphs (IRIs) if given, else the query's own FROM and
+        FROM NAMED, else the union of the document graphs as the default graph (SPARQL 1.1 protocol 2.1.4).
         """
         def nodes(iris):
             return [ox.NamedNode(str(iri)) for iri in iris] if iris else None
 
+        union = not default_graphs and not named_graphs and not names_dataset(sparql)
         try:
-            return Result(self._db.query(sparql, use_default_graph_as_union=not default_graphs,
+            return Result(self._db.query(sparql, use_default_graph_as_union=union,
                                           default_graph=nodes(default_graphs), named_graphs=nodes(named_graphs)))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc

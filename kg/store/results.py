@@ -1,7 +1,10 @@
 """Query answers of the embedded store, serialised in the media types of kg.rdf.formats (kg serve)."""
 
+import io
+
 import pyoxigraph as ox
 
+from kg.errors import QueryError
 from kg.rdf.formats import by_media_type
 
 # pyoxigraph's writer of each format kg serve answers in (kg.rdf.formats names them)
@@ -22,8 +25,31 @@ class Result:
         """Tell whether the answer is a graph (CONSTRUCT, DESCRIBE) rather than solutions or a boolean."""
         return isinstance(self._result, ox.QueryTriples)
 
-    def serialize(self, media_type):
-        """Return the answer in a media type (results or graph formats of kg.rdf.formats)."""
+    def serialize(self, media_type, limit=None):
+        """Return the answer in a media type (results or graph formats of kg.rdf.formats); past `limit`
+        bytes, stop writing and raise ResultTooLarge (the rest of the answer is never computed)."""
         name = by_media_type(media_type).name
         writer = _GRAPH_WRITERS[name] if self.is_graph else _RESULT_WRITERS[name]
-        return self._result.serialize(format=writer)
+        if limit is None:
+            return self._result.serialize(format=writer)
+        out = _Capped(limit)
+        self._result.serialize(out, format=writer)
+        return out.getvalue()
+
+
+class ResultTooLarge(QueryError):
+    """A query's answer grew past the size limit."""
+
+
+class _Capped(io.BytesIO):
+    """A buffer that refuses to grow past `limit` bytes."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
+
+    def write(self, data):
+        if self.tell() + len(data) > self.limit:
+            raise ResultTooLarge(f"the answer is larger than {self.limit} bytes (the server's limit); "
+                                 "add LIMIT, or ask for fewer variables")
+        return super().write(data)

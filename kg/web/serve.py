@@ -11,26 +11,31 @@ import socket
 import sys
 import threading
 import urllib.parse
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from kg.errors import KGError, QueryError, UsageError
-from kg.rdf.formats import served_media
+from kg.errors import KGError, UsageError
 from kg.store.protocol import GraphStore
+from kg.web.guard import GRAPHS, RESULTS, Refusal, check_host, check_query, content_length, negotiate
+from kg.web.runner import DEFAULT_MAX_RESULT, DEFAULT_TIMEOUT, QueryRunner
 from kg.web.view import render_html, view_data
 
 DEFAULT_BIND = "127.0.0.1:7878"
 MAX_BODY = 1 << 20  # bytes of a POSTed query
-RESULTS = served_media(results=True)  # media type -> format, the default first (kg.rdf.formats)
-GRAPHS = served_media(results=False)
 
 
-class Refusal(Exception):
-    """A request the server answers with an HTTP error status and a plain-text reason."""
+@dataclass(frozen=True)
+class Options:
+    """What kg serve's options allow: federated queries, a CORS origin, a query's time and answer size."""
 
-    def __init__(self, status, reason):
-        super().__init__(reason)
-        self.status = status
+    allow_service: bool = False
+    cors: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    max_result: int = DEFAULT_MAX_RESULT
+
+
+__all__ = ["DEFAULT_BIND", "GRAPHS", "RESULTS", "Refusal", "negotiate", "parse_bind", "serve"]
 
 
 def parse_bind(bind):
@@ -50,37 +55,13 @@ def is_loopback(host):
         return host == "localhost"
 
 
-def negotiate(accept, offers):
-    """Return the media type of offers (the first is the default) that the Accept header prefers."""
-    default = next(iter(offers))
-    if not accept:
-        return default
-    ranges = []
-    for position, part in enumerate(accept.split(",")):
-        media, *params = [p.strip().lower() for p in part.split(";")]
-        quality = next((p[2:] for p in params if p.startswith("q=")), "1")
-        try:
-            ranges.append((-float(quality), position, media))
-        except ValueError:
-            continue
-    for quality, _, media in sorted(ranges):
-        if quality == 0:
-            break
-        if media in offers:
-            return media
-        if media == "*/*":
-            return default
-        if media.endswith("/*"):
-            match = next((m for m in offers if m.startswith(media[:-1])), None)
-            if match:
-                return match
-    raise Refusal(HTTPStatus.NOT_ACCEPTABLE, f"can answer with {', '.join(offers)}")
-
-
 class Handler(BaseHTTPRequestHandler):
     """Answer SPARQL queries at /query (GET or POST) and the view page at /."""
 
-    store: GraphStore  # set on the subclass serve() makes
+    store: GraphStore  # these four are set on the subclass serve() makes
+    runner: QueryRunner
+    bound: tuple[str, int] = ("127.0.0.1", 0)  # host and port, what a request's Host header must name
+    options: Options
     server_version = "kg-serve"
 
     def do_GET(self):
@@ -95,7 +76,16 @@ class Handler(BaseHTTPRequestHandler):
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         self._answer(lambda: self._route(url.path, params, self._body()))
 
+    def do_OPTIONS(self):
+        """Answer a CORS preflight: only for the origin given with --cors."""
+        def preflight():
+            check_host(self.headers.get("Host"), *self.bound)
+            return "text/plain; charset=utf-8", b""
+
+        self._answer(preflight)
+
     def _route(self, path, params, body):
+        check_host(self.headers.get("Host"), *self.bound)
         if path in ("/", "/view", "/view.html") and body is None:
             return self._view(params)
         if path in ("/query", "/sparql"):
@@ -105,9 +95,8 @@ class Handler(BaseHTTPRequestHandler):
         raise Refusal(HTTPStatus.NOT_FOUND, "try /query (SPARQL 1.1 protocol) or / (the view page)")
 
     def _body(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            raise Refusal(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a query is at most {MAX_BODY} bytes")
+        check_host(self.headers.get("Host"), *self.bound)
+        length = content_length(self.headers.get("Content-Length"), MAX_BODY)
         data = self.rfile.read(length).decode("utf-8", "replace")
         kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if kind == "application/sparql-query":
@@ -126,13 +115,9 @@ class Handler(BaseHTTPRequestHandler):
         queries = fields.get("query", [])
         if len(queries) != 1:
             raise Refusal(HTTPStatus.BAD_REQUEST, "give exactly one query parameter")
-        try:
-            result = self.store.sparql(queries[0], default_graphs=fields.get("default-graph-uri"),
-                                       named_graphs=fields.get("named-graph-uri"))
-        except QueryError as exc:
-            raise Refusal(HTTPStatus.BAD_REQUEST, str(exc)) from None
-        media = negotiate(self.headers.get("Accept"), GRAPHS if result.is_graph else RESULTS)
-        return media, result.serialize(media)
+        check_query(queries[0], self.options.allow_service)
+        return self.runner.run(queries[0], fields.get("default-graph-uri"), fields.get("named-graph-uri"),
+                               self.headers.get("Accept"))
 
     def _view(self, params):
         entity = params.get("entity", [None])[0] or None
@@ -156,32 +141,46 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        self._cors()
         self.end_headers()
         self.wfile.write(body)
+
+    def _cors(self):
+        """Let pages of the --cors origin read answers; with no --cors, browsers keep other pages out."""
+        if not self.options.cors:
+            return
+        self.send_header("Access-Control-Allow-Origin", self.options.cors)
+        self.send_header("Vary", "Origin")
+        if self.command == "OPTIONS":
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
 
     def log_message(self, fmt, *args):
         """Log each request on stderr, one line each."""
         sys.stderr.write(f"kg serve: {self.address_string()} {fmt % args}\n")
 
 
-def _server(store: GraphStore, host: str, port: int, quiet: bool) -> ThreadingHTTPServer:
+def _server(store: GraphStore, host: str, port: int, quiet: bool, options: Options) -> ThreadingHTTPServer:
     """Return an HTTP server answering for the store on host:port."""
-    handler = type("StoreHandler", (Handler,), {"store": store})
+    runner = QueryRunner(store.path, timeout=options.timeout, limit=options.max_result)
+    handler = type("StoreHandler", (Handler,), {"store": store, "runner": runner, "options": options})
     if quiet:
         setattr(handler, "log_message", lambda *args: None)
     server_class = type("Server", (ThreadingHTTPServer,), {
         "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET, "daemon_threads": True})
     try:
-        return server_class((host, port), handler)
+        server = server_class((host, port), handler)
     except OSError as exc:
         raise KGError(f"cannot listen on {host}:{port}: {exc}") from exc
+    setattr(handler, "bound", (host, server.server_address[1]))
+    return server
 
 
-def serve(store: GraphStore, bind: str | None = None, quiet: bool = False, shown_as: str | None = None) -> None:
+def serve(store: GraphStore, bind: str | None = None, quiet: bool = False, shown_as: str | None = None,
+          options: Options | None = None) -> None:
     """Serve a store (opened read-only) until interrupted (Ctrl-C or SIGTERM); shown_as names it in messages."""
     host, port = parse_bind(bind)
-    server = _server(store, host, port, quiet)
+    server = _server(store, host, port, quiet, options or Options())
     if threading.current_thread() is threading.main_thread():
         # SIGTERM asks the loop to stop from another thread, whatever line runs when it lands:
         # raising from the handler could escape the try below and end the process with status 1
@@ -200,3 +199,4 @@ def serve(store: GraphStore, bind: str | None = None, quiet: bool = False, shown
         pass
     finally:
         server.server_close()
+        server.RequestHandlerClass.runner.close()  # type: ignore[attr-defined]

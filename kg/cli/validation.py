@@ -1,0 +1,103 @@
+"""Argument types that refuse hostile values by name (exit 2): counts, seconds, confidences and URLs.
+
+Python's int() and float() read other digit systems ("٥"), surrounding blanks, "nan", "inf" and
+underscores; a count or a time-out on the command line is plain ASCII digits, so these types say so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import urllib.parse
+
+_INTEGER = re.compile(r"[0-9]{1,18}")
+_DECIMAL = re.compile(r"(?:[0-9]{1,18}(?:\.[0-9]{0,18})?|\.[0-9]{1,18})(?:[eE][-+]?[0-9]{1,3})?")
+
+
+def _integer(value: str, least: int) -> int:
+    if not _INTEGER.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"expected a whole number in ASCII digits, not {value!r}")
+    number = int(value)
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}, not {number}")
+    return number
+
+
+def positive(value: str) -> int:
+    """Parse a count of at least 1."""
+    return _integer(value, 1)
+
+
+def count(value: str) -> int:
+    """Parse a count of at least 0."""
+    return _integer(value, 0)
+
+
+def _decimal(value: str) -> float:
+    if not _DECIMAL.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"expected a decimal number in ASCII digits (like 0.5), not {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"expected a finite number, not {value!r}")
+    return number
+
+
+def seconds(value: str) -> float:
+    """Parse a time-out: a number of seconds above 0."""
+    number = _decimal(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"a time-out must be more than 0 seconds, not {value}")
+    return number
+
+
+def confidence(value: str) -> float:
+    """Parse a confidence between 0 and 1."""
+    number = _decimal(value)
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"a confidence is between 0 and 1, not {value}")
+    return number
+
+
+def http_url(value: str) -> str:
+    """Parse an http:// or https:// URL with a host; any other scheme or a malformed URL is refused."""
+    try:
+        url = urllib.parse.urlsplit(value)
+        url.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a URL: {value!r} ({exc})") from None
+    if url.scheme.lower() not in ("http", "https"):
+        raise argparse.ArgumentTypeError(f"expected an http:// or https:// URL, not {value!r}")
+    if not url.hostname or any(c.isspace() or ord(c) < 32 for c in value):
+        raise argparse.ArgumentTypeError(f"not a URL with a host: {value!r}")
+    return value
+
+
+def origin(value: str) -> str:
+    """Parse a web origin (scheme://host[:port]) for CORS; a header can carry nothing else."""
+    url = http_url(value)
+    if url.rstrip("/").count("/") != 2 or not url.isascii():
+        raise argparse.ArgumentTypeError(f"an origin is scheme://host[:port] in ASCII, not {value!r}")
+    return url.rstrip("/")
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add kg serve's safety options: federated queries, CORS, a query's time and answer size."""
+    from kg.web.runner import DEFAULT_MAX_RESULT, DEFAULT_TIMEOUT
+
+    parser.add_argument("--allow-service", action="store_true",
+                        help="answer queries holding SERVICE (the server then sends requests on their behalf)")
+    parser.add_argument("--cors", type=origin, metavar="ORIGIN",
+                        help="let web pages of ORIGIN (like http://localhost:3000) read answers; default: none")
+    parser.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"stop a query after SECONDS (default {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--max-result", type=positive, default=DEFAULT_MAX_RESULT, metavar="BYTES",
+                        help=f"refuse answers larger than BYTES (default {DEFAULT_MAX_RESULT})")
+
+
+def serve_options(args: argparse.Namespace):
+    """Return the kg.web.serve.Options of parsed kg serve arguments."""
+    from kg.web.serve import Options
+
+    return Options(allow_service=args.allow_service, cors=args.cors, timeout=args.timeout,
+                   max_result=args.max_result)
