@@ -11,6 +11,9 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.model import Document
+from kg.pipeline.records import document_from_record, size
+
+__all__ = ["INPUT_FORMATS", "InputReport", "document_from_record", "read_documents"]
 
 INPUT_FORMATS = ("text", "jsonl")
 log = logging.getLogger("kg")
@@ -26,6 +29,13 @@ class InputReport:
     def __init__(self, max_bytes=MAX_BYTES):
         self.max_bytes = max_bytes
         self.problems = []
+        self.seen = {}  # document id -> where it was first read
+
+    def place(self, doc_id, where):
+        """Note where a document id was read; warn, naming both places, when it was read before."""
+        first = self.seen.setdefault(doc_id, where)
+        if first != where:
+            self.warn(f"duplicate id {doc_id!r} at {where} (first at {first}): its graph replaces the earlier one")
 
     def problem(self, message):
         """Record a document that could not be read; it is skipped."""
@@ -60,15 +70,18 @@ def _text_document(path, report, stream=None):
     """Return a Document for one text file (or stdin), its id the path as given; None if unreadable."""
     try:
         if stream is not None:
-            text = stream.read()
+            data = stream.read(report.max_bytes + 1)
+            length = len(data)
         else:
-            size = os.path.getsize(path)
-            if size > report.max_bytes:
-                report.problem(f"{path} is {size / 1e6:.1f} MB; kg reads documents up to "
-                               f"{report.max_bytes / 1e6:.0f} MB (split it, or raise --max-bytes)")
-                return None
+            length = os.path.getsize(path)
+        if length > report.max_bytes:
+            report.problem(f"{path} is {'over ' if stream is not None else ''}{size(length)}; kg reads "
+                           f"documents up to {size(report.max_bytes)} (split it, or raise --max-bytes)")
+            return None
+        if stream is None:
             with open(path, "rb") as raw:
-                text = _decode(path, raw.read(), report)
+                data = raw.read()
+        text = data if isinstance(data, str) else _decode(path, data, report)
     except OSError as exc:
         report.problem(f"cannot read {path}: {exc.strerror or exc}")
         return None
@@ -83,23 +96,18 @@ def _jsonl_documents(name, stream, report):
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        where = f"{name}:{number}"
         try:
-            yield document_from_record(json.loads(line), f"{name}:{number}")
+            yield document_from_record(json.loads(line), where, report.warn, report.max_bytes), where
         except json.JSONDecodeError as exc:
-            report.problem(f"{name}:{number}: not JSON ({exc.msg} at column {exc.colno}); "
+            report.problem(f"{where}: not JSON ({exc.msg} at column {exc.colno}); "
                            "expected an object with \"id\" and \"text\"")
+        except RecursionError:
+            report.problem(f"{where}: nested too deeply to read")
+        except ValueError as exc:  # an integer of thousands of digits, a lone surrogate in a key
+            report.problem(f"{where}: cannot be read ({exc})")
         except InputError as exc:
             report.problem(str(exc))
-
-
-def document_from_record(record: Any, where: str = "record") -> Document:
-    """Return the Document of an input record {"id", "text", "published"?, "title"?}; `where` names it in errors."""
-    if not isinstance(record, dict) or "id" not in record or "text" not in record:
-        raise InputError(f"{where}: expected a JSON object with \"id\" and \"text\"")
-    text = record["text"]
-    if not isinstance(text, str):
-        raise InputError(f"{where}: \"text\" must be a string, not {type(text).__name__}")
-    return Document(str(record["id"]), text, record.get("published") or None, record.get("title") or None)
 
 
 def _expand(paths, report):
@@ -130,29 +138,49 @@ def read_documents(paths: Sequence[str], input_format: str = "text",
     report = report or InputReport()
     for path in _expand(paths or ["-"], report):
         as_jsonl = input_format == "jsonl" or path.endswith(".jsonl")
-        if path == "-":
-            docs = _jsonl_documents("<stdin>", sys.stdin, report) if as_jsonl else [
-                _text_document("-", report, sys.stdin)]
-        elif as_jsonl:
-            docs = _jsonl_file(path, report)
-        else:
-            docs = [_text_document(path, report)]
-        for doc in docs:
+        for doc, where in _documents(path, as_jsonl, report):
             if strict:
                 report.raise_if_any()
             if doc is not None:
+                report.place(doc.id, where)
                 yield doc
     if strict:
         report.raise_if_any()
 
 
-def _jsonl_file(path, report):
-    """Yield the Documents of a JSON-lines file, decoding it like a text file."""
-    try:
-        with open(path, "rb") as raw:
-            text = _decode(path, raw.read(), report)
-    except OSError as exc:
-        report.problem(f"cannot read {path}: {exc.strerror or exc}")
-        return
-    if text is not None:
-        yield from _jsonl_documents(path, text.splitlines(), report)
+def _documents(path, as_jsonl, report):
+    """Yield (Document or None, where it was read) of one path ("-": stdin)."""
+    if not as_jsonl:
+        yield _text_document(path, report, _stdin() if path == "-" else None), path
+    elif path == "-":
+        yield from _jsonl_documents("<stdin>", _lines(_stdin(), "<stdin>", report), report)
+    else:
+        try:
+            with open(path, "rb") as raw:
+                yield from _jsonl_documents(path, _lines(raw, path, report), report)
+        except OSError as exc:
+            report.problem(f"cannot read {path}: {exc.strerror or exc}")
+
+
+def _stdin():
+    return getattr(sys.stdin, "buffer", sys.stdin)  # bytes, decoded like a file's
+
+
+def _lines(raw, name, report):
+    """Yield the decoded lines of a stream, split at \n alone: JSON strings may hold U+2028 or U+0085,
+    which str.splitlines() would cut at. Non-UTF-8 lines are read as Windows-1252, with one warning."""
+    warned = False
+    for number, line in enumerate(raw, 1):
+        if isinstance(line, bytes):
+            if number == 1 and b"\x00" in line[:SNIFF_BYTES]:
+                report.problem(f"{name} is not text (it holds NUL bytes); kg reads UTF-8 text or JSON lines")
+                return
+            try:
+                line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                if not warned:
+                    report.warn(f"{name}:{number} is not UTF-8 ({exc.reason} at byte {exc.start}); "
+                                "read as Windows-1252/Latin-1")
+                    warned = True
+                line = line.decode("cp1252", errors="replace")
+        yield line.rstrip("\r\n")

@@ -105,7 +105,7 @@ def _triples(extraction):
 def _document_triples(doc_iri, extraction):
     doc = extraction.document
     yield doc_iri, _TYPE, _kg("Document")
-    yield doc_iri, _kg("sourceId"), ox.Literal(clean_text(doc.id))
+    yield doc_iri, _kg("sourceId"), ox.Literal(doc.id)  # exactly as given: forget and push find it by it
     yield doc_iri, _kg("extractorVersion"), ox.Literal(extraction.extractor)
     if doc.published:
         yield doc_iri, _kg("published"), ox.Literal(doc.published, datatype=_DATE)

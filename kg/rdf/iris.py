@@ -42,6 +42,23 @@ def segment(text: str) -> str:
     return f"{head}-{_digest(cleaned)[:12]}"
 
 
+def id_segment(doc_id: str) -> str:
+    """Return a document id percent-encoded as an IRI path segment, losslessly: distinct ids, distinct
+    segments. Every byte of the id's UTF-8 but letters, digits and _-.~ is escaped (a space is %20, not _),
+    nothing is normalised; an ordinary id like seeds/000_b7.txt reads seeds%2F000_b7.txt as it always has.
+    A segment past MAX_SEGMENT characters is cut and ends in a hash of the whole id."""
+    encoded = quote(doc_id.encode("utf-8", "surrogatepass"), safe="_-.~") or "_"
+    if len(encoded) <= MAX_SEGMENT:
+        return encoded
+    head = ""
+    for char in doc_id:
+        piece = quote(char.encode("utf-8", "surrogatepass"), safe="_-.~")
+        if len(head) + len(piece) > MAX_SEGMENT - 13:
+            break
+        head += piece
+    return f"{head}-{hashlib.sha1(doc_id.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
 def entity_iri(key: str, entity_type: str) -> URIRef:
     """Return the IRI of an entity from its canonical key and class."""
     return ENTITY[f"{COARSE_CLASS.get(entity_type, 'Entity').lower()}/{segment(key)}"]
@@ -49,14 +66,14 @@ def entity_iri(key: str, entity_type: str) -> URIRef:
 
 def document_iri(doc_id: str) -> URIRef:
     """Return the IRI of a document, which also names its graph."""
-    return DOC[segment(doc_id)]
+    return DOC[id_segment(doc_id)]
 
 
 def mention_iri(doc_id: str, start: int, end: int) -> URIRef:
     """Return the NIF-style IRI of a character span of a document."""
-    return DOC[f"{segment(doc_id)}#char={start},{end}"]
+    return DOC[f"{id_segment(doc_id)}#char={start},{end}"]
 
 
 def fact_iri(doc_id: str, *parts: object) -> URIRef:
     """Return the IRI of a statement from its document and identifying parts."""
-    return FACT[_digest(clean_text(doc_id), *parts)[:20]]
+    return FACT[_digest(doc_id, *parts)[:20]]

@@ -51,6 +51,11 @@ class Endpoint:
             raise UsageError(f"unknown auth scheme {self.auth!r}: use basic or digest")
         if self.user and self.password is None:
             raise UsageError(f"a password is needed for user {self.user!r}")
+        for url in (self.query_url, self.update_url):
+            check_url(url)
+        if not self.timeout > 0 or self.retries < 0:
+            raise UsageError(f"a time-out is more than 0 seconds and retries at least 0, not {self.timeout} "
+                             f"and {self.retries}")
         if self.auth == "digest" and self.password and not self.password.isascii():
             # urllib's digest handler encodes as ASCII and would fail mid-request
             raise UsageError("digest authentication needs an ASCII password; use basic over HTTPS")
@@ -91,6 +96,7 @@ class Endpoint:
 
     def _graph_request(self, method, store_url, graph, body=None):
         """Send one Graph Store request about graph (?graph=IRI), with retries."""
+        check_url(store_url)
         sep = "&" if "?" in store_url else "?"
         url = f"{store_url}{sep}{urllib.parse.urlencode({'graph': str(graph)})}"
         headers = {"Content-Type": "application/n-triples"} if body is not None else {}
@@ -143,6 +149,20 @@ class Endpoint:
                             status or "no answer", delay)
                 time.sleep(delay)
         raise AssertionError("unreachable")
+
+
+def check_url(url: str | None) -> None:
+    """Refuse (UsageError, exit 2) a server URL that is not http:// or https:// with a host: urllib would
+    read a file:// URL as a 'server' that accepts everything, and try ftp:// with retries."""
+    if url is None:
+        return
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError as exc:
+        raise UsageError(f"not a URL: {url!r} ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in url):
+        raise UsageError(f"a SPARQL server's URL is http:// or https:// with a host, not {url!r}")
 
 
 def _read(wrapper):
