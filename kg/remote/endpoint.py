@@ -73,6 +73,15 @@ class Endpoint:
             raise ServerError(f"query at {redact(self.query_url)} answered with something other than "
                               f"SPARQL JSON results: {_text(raw)[:200]!r}", body=_text(raw)) from None
 
+    def check_sparql(self):
+        """Raise ServerError unless the query URL answers ASK {} as a SPARQL server does."""
+        answer = self.select("ASK {}")
+        # SPARQL JSON results: a boolean, or (Virtuoso) a one-row table of __ASK_RETVAL
+        if not isinstance(answer, dict) or "head" not in answer or not (
+                isinstance(answer.get("boolean"), bool) or isinstance(answer.get("results"), dict)):
+            raise ServerError(f"{redact(self.query_url)} did not answer ASK {{}} as a SPARQL server "
+                              f"(got {str(answer)[:120]!r}); nothing was pushed")
+
     def update(self, sparql):
         """Send one SPARQL update request."""
         url = self.update_url or self.query_url

@@ -100,6 +100,11 @@ class _Push:
         local = self.store.graphs()
         todo = self._plan(local)
         stale = self._stale({str(g) for g in local})
+        if (todo or stale) and not self.opts.dry_run:
+            try:
+                self.remote.check_sparql()  # nothing is marked loaded at a server that is not one
+            except ServerError as exc:
+                raise _not_loaded(exc, todo, stale) from None
         for i, graph in enumerate(todo):
             self._send(graph, todo[i:], stale)
         for j, graph in enumerate(stale):
