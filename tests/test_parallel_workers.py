@@ -6,6 +6,7 @@ from kg.errors import UsageError
 from kg.rdf.jsonlines import json_line
 from kg.model import Document
 from kg.pipeline.parallel import AHEAD, extract_rendered, map_chunks
+from kg.pipeline import parallel
 from kg.pipeline.ingest import ingest
 from kg.store.oxigraph import Store
 
@@ -51,7 +52,8 @@ def test_parallel_workers_below_one_are_refused():
 
 
 @pytest.mark.model
-def test_parallel_two_workers_extract_what_one_does():
+def test_parallel_two_workers_extract_what_one_does(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PER_WORKER", 1)  # small inputs run on one process otherwise
     one = list(extract_rendered(documents(), json_line, workers=1))
     two = list(extract_rendered(documents(), json_line, workers=2, chunk=1))
     assert two == one
@@ -59,7 +61,8 @@ def test_parallel_two_workers_extract_what_one_does():
 
 
 @pytest.mark.model
-def test_parallel_ingest_with_two_workers_stores_what_one_does(tmp_path):
+def test_parallel_ingest_with_two_workers_stores_what_one_does(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PER_WORKER", 1)  # small inputs run on one process otherwise
     exports = []
     for workers in (1, 2):
         with Store.open(tmp_path / f"store{workers}") as store:

@@ -1,4 +1,4 @@
-"""kg view in a real headless Chromium: loads without errors, shows the seed, shows evidence on a click.
+"""kg view in a real headless Chromium: loads without errors, shows the seed, focuses an entity and shows evidence on clicks.
 
 Run with KG_UPDATE_SCREENSHOT=1 to rewrite docs/view.png, the README's picture.
 """
@@ -76,20 +76,41 @@ def open_page(chromium, page):
     WebDriverWait(chromium, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
 
 
-def click_edge(chromium, subject, predicate, obj):
-    """Click a point on the edge's line, a third of the way along, where no label or node covers it."""
+def click_entity(chromium, label):
+    """Click the entity's dot on the canvas, where vis-network drew it."""
     from selenium.webdriver.common.action_chains import ActionChains
 
-    selector = f'g.edge[data-subject="{subject}"][data-predicate="{predicate}"][data-object="{obj}"] path.hit'
     x, y = chromium.execute_script("""
-        const path = document.querySelector(arguments[0]);
-        const p = path.getPointAtLength(path.getTotalLength() / 3).matrixTransform(path.getScreenCTM());
-        if (document.elementFromPoint(p.x, p.y) !== path) throw new Error("the edge is covered there");
-        return [p.x, p.y];""", selector)
+        const n = [...kg.entities.values()].find(e => e.label === arguments[0]);
+        const p = kg.network.canvasToDOM(kg.network.getPositions([n.id])[n.id]);
+        const r = document.getElementById("graph").getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];""", label)
     body = chromium.find_element("tag name", "body")
     rect = body.rect
-    ActionChains(chromium).move_to_element_with_offset(body, x - rect["width"] / 2, y - rect["height"] / 2) \
+    ActionChains(chromium).move_to_element_with_offset(body, int(x - rect["width"] / 2), int(y - rect["height"] / 2)) \
         .click().perform()
+
+
+def click_fact(chromium, subject, predicate, obj):
+    """Click the fact's link in the entity's list of facts."""
+    for link in chromium.find_elements("css selector", "#details a.fact"):
+        if link.text == f"{subject} {predicate} {obj}":
+            link.click()
+            return
+    raise AssertionError(f"no fact {subject} {predicate} {obj} listed")
+
+
+def overlapping_labels(chromium):
+    """Return the drawn labels' count and the pairs of them whose boxes (vis-network's own) overlap."""
+    return chromium.execute_script("""
+        const shown = [...kg.entities.values()].filter(n => n.shown);
+        const boxes = shown.map(n => kg.network.getBoundingBox(n.id)), bad = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i], b = boxes[j];
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+            bad.push([shown[i].label, shown[j].label]);
+        }
+        return [shown.length, bad];""")
 
 
 def test_view_browser_shows_the_seed_and_evidence_on_click(chromium, seed_page):
@@ -97,15 +118,17 @@ def test_view_browser_shows_the_seed_and_evidence_on_click(chromium, seed_page):
     open_page(chromium, page)
     errors = [entry for entry in chromium.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
     assert errors == [], errors
-    shown = set(chromium.execute_script(
-        "return [...document.querySelectorAll('g.node')].map(n => n.dataset.label)"))
+    shown = set(chromium.execute_script("return [...kg.entities.values()].map(n => n.label)"))
     with Store.open(store, read_only=True) as opened:
         expected = {e["label"] for e in view_data(opened)["entities"]}
     assert {"Joe Biden", "Volodymyr Zelensky", "Ukraine", "Russia", "NATO"} <= expected
     assert shown == expected
     legend = chromium.find_element("id", "legend").text
     assert "Person" in legend and "Country" in legend
-    click_edge(chromium, "Joe Biden", "called", "Volodymyr Zelensky")
+    click_entity(chromium, "Joe Biden")
+    assert chromium.execute_script("return kg.network.getSelectedNodes()") == [
+        "http://kg.example.org/id/person/Joe_Biden"]
+    click_fact(chromium, "Joe Biden", "called", "Volodymyr Zelensky")
     details = chromium.find_element("id", "details").text
     assert SENTENCE in details
     assert f"seeds/{SEED.name}" in details and "0.75" in details and "2021-04-02" in details

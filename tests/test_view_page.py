@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from kg.cli.main import main
+from kg.web.network import vis_network_js
 from kg.web.view import render_html, view_data
 from sample_data import doc_graph
 
@@ -54,8 +55,9 @@ def test_view_page_loads_nothing_from_outside(sample_store):
                 if a.get("type") != "application/json")
     digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in csp  # only kg's own script may run
-    bare = code.replace('"http://www.w3.org/2000/svg"', "")  # the SVG namespace names, never loads
-    assert "http://" not in bare and "https://" not in bare
+    library, ours = code[:len(vis_network_js())], code[len(vis_network_js()):]
+    assert library == vis_network_js()  # vis-network as pyvis ships it, inlined, then kg's script
+    assert "http://" not in ours and "https://" not in ours and "fetch(" not in ours
 
 
 def test_view_page_keeps_text_as_data(store_path):
@@ -88,7 +90,7 @@ def test_view_data_above_a_confidence(sample_store):
 
 
 def test_view_data_entity_types_and_evidence(sample_store):
-    data = view_data(sample_store)
+    data = view_data(sample_store, all_entities=True)
     types = {e["label"]: e["type"] for e in data["entities"]}
     assert types == {"Joe Biden": "Person", "Vladimir Putin": "Person", "Russia": "Country",
                      "Ukraine": "Country", "Crimea": "Region", "Geneva": "City"}
@@ -111,5 +113,14 @@ def test_view_cli_writes_the_page(sample_store, store_path, tmp_path, capsys):
     sample_store.close()
     out = tmp_path / "v.html"
     assert main(["--store", str(store_path), "view", "-o", str(out)]) == 0
-    assert "6 entities" in capsys.readouterr().err
+    assert "5 entities, 7 facts; 1 of 6 without a fact drawn left out" in capsys.readouterr().err
     assert re.search(r'<script type="application/json" id="kg-data">\{', out.read_text(encoding="utf-8"))
+
+
+def test_view_data_leaves_out_entities_without_facts(sample_store):
+    drawn = view_data(sample_store, min_confidence=0.95)
+    every = view_data(sample_store, min_confidence=0.95, all_entities=True)
+    linked = {e["subject"] for e in drawn["edges"]} | {e["object"] for e in drawn["edges"]}
+    assert {e["id"] for e in drawn["entities"]} == linked
+    assert len(every["entities"]) == every["stored"] == drawn["stored"] > len(drawn["entities"])
+    assert ("Place" in {name for _, name, _ in drawn["legend"]}) and drawn["legend"] == every["legend"]

@@ -6,11 +6,12 @@ import os
 import sys
 
 from kg.cli.progress import Progress
+from kg.cli.querying import query  # noqa: F401  (kg query: dispatched by name)
 from kg.cli.training import train  # noqa: F401  (kg train: dispatched by name)
-from kg.errors import QueryError, StoreError, UsageError, ValidationError
+from kg.errors import StoreError, UsageError, ValidationError
 from kg.extract.choice import resolve_extractor
 from kg.pipeline.inputs import InputReport, read_documents
-from kg.queries import list_queries, load_query, parse_params, run, write_results
+from kg.rdf.classes import class_tree, plural
 from kg.rdf.formats import write_graphs
 from kg.rdf.graph import graph_record
 from kg.rdf.jsonlines import json_line
@@ -50,33 +51,10 @@ def ingest(args):
         summary = ingest_documents(_documents(args, report), store, metonymy=not args.no_metonymy,
                                    on_document=progress, workers=args.workers, model=args.model,
                                    learned=resolve_extractor(args.extractor))
-    print(f"ingested {summary.documents} documents ({summary.facts} facts, {summary.triples} triples) "
+    print(f"ingested {plural(summary.documents, 'document')} ({plural(summary.facts, 'fact')}, "
+          f"{plural(summary.triples, 'triple')}) "
           f"into {args.store}", file=sys.stderr)
     report.raise_if_any()
-
-
-def query(args):
-    """Run a stored query and print its rows."""
-    if args.list:
-        for q in list_queries():
-            params = ", ".join(p.name if p.required else f"[{p.name}]" for p in q.params)
-            print(f"{q.name:24} {q.summary}" + (f"  (params: {params})" if params else ""))
-        return
-    if not args.name:
-        raise UsageError("name a stored query or a .rq file (see kg query --list)")
-    stored = load_query(args.name)
-    bindings = parse_params(stored, args.param)
-    try:
-        if args.endpoint:
-            from kg.remote.endpoint import Endpoint
-
-            variables, rows = run(stored, bindings, endpoint=Endpoint(args.endpoint))
-        else:
-            with Store.open(args.store, read_only=True) as store:
-                variables, rows = run(stored, bindings, store=store)
-    except QueryError as exc:
-        raise QueryError(f"{stored.path}: {exc}") from exc
-    write_results(variables, rows, args.format, sys.stdout)
 
 
 def export(args):
@@ -140,10 +118,13 @@ def stats(args):
         return
     for key in ("documents", "quads", "triples"):
         print(f"{key:12} {counts[key]}")
-    for group in ("entities", "facts"):
-        print(f"{group}:")
-        for name, n in sorted(counts[group].items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"  {name:20} {n}")
+    tree = class_tree(counts["entities"])
+    print(f"entities:    {sum(n for depth, _, n in tree if depth == 0)}")
+    for depth, name, n in tree:
+        print(f"  {'  ' * depth}{name:{20 - 2 * depth}} {n}")
+    print(f"facts:       {sum(counts['facts'].values())}")
+    for name, n in sorted(counts["facts"].items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {name:20} {n}")
 
 
 def link(args):
@@ -173,9 +154,12 @@ def view(args):
     from kg.web.view import write_view
 
     with Store.open(args.store, read_only=True) as store:
-        entities, facts = write_view(store, args.output, entity=args.entity, min_confidence=args.min_confidence)
+        entities, facts, stored = write_view(store, args.output, entity=args.entity,
+                                             min_confidence=args.min_confidence, all_entities=args.all_entities)
     if args.output != "-":
-        print(f"wrote {args.output} ({entities} entities, {facts} facts)", file=sys.stderr)
+        hidden = "" if args.all_entities else f"; {stored - entities} of {stored} without a fact drawn left out"
+        print(f"wrote {args.output} ({plural(entities, 'entity', 'entities')}, {plural(facts, 'fact')}{hidden})",
+              file=sys.stderr)
 
 
 def validate(args):
@@ -185,8 +169,8 @@ def validate(args):
     if args.file:
         report = validate_file(args.file)
     else:
-        with Store.open(args.store, read_only=True) as store:
-            report = validate_store(store)
+        with Store.open(args.store, read_only=True) as store, Progress() as progress:
+            report = validate_store(store, progress)
     write_report(report, args.format, sys.stdout)
     if not report.conforms:
-        raise ValidationError(f"{len(report.results)} problems: the graph does not conform to the shapes")
+        raise ValidationError(f"{plural(len(report.results), 'problem')}: the graph does not conform to the shapes")

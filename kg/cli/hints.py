@@ -43,7 +43,10 @@ def empty_answer(query: StoredQuery, bindings: Mapping[str, Any], select: Runner
 def _unknown(value, known):
     """Name a value no label or alias matches, with the nearest names in the store."""
     lowered = value.casefold()
+    words = set(lowered.split())
     nearest = [name for name in known if lowered in name.casefold()][:NEAREST]
+    nearest += [name for name in known if words & set(name.casefold().split()) and name not in nearest]
+    nearest = nearest[:NEAREST]
     by_case = {name.casefold(): name for name in known}
     for close in difflib.get_close_matches(lowered, list(by_case), n=NEAREST, cutoff=0.6):
         if by_case[close] not in nearest and len(nearest) < NEAREST:

@@ -3,16 +3,15 @@
 import argparse
 import json
 import logging
-import os
 import sys
 
 from kg import __version__
-from kg.cli import training
+from kg.cli import options, training
 from kg.cli import validation
 from kg.errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, KGError
 from kg.rdf import formats
 
-DEFAULT_STORE = "kg-data"
+DEFAULT_STORE = options.DEFAULT_STORE
 
 EPILOG = """exit codes: 0 ok, 1 a problem with the data, a file or a server, 2 usage.
 The store directory is --store, else $KG_STORE, else ./kg-data."""
@@ -23,8 +22,9 @@ COMMANDS = {
                 "kg extract --input-format jsonl -"),
     "ingest": ("extract documents into the embedded store, one named graph each (re-ingesting replaces)",
                "kg ingest seeds/\n  kg ingest --input-format jsonl news.jsonl"),
-    "query": ("run a stored query (by name or .rq file) on the store or a SPARQL endpoint",
+    "query": ("run a stored query (by name or .rq file), or one given with -e, on the store or a SPARQL endpoint",
               "kg query who-called-whom\n  kg query facts-about --param entity=\"Joe Biden\" --format csv\n"
+              "  kg query -e 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'\n"
               "  kg query --list"),
     "export": ("write the store as Turtle (union of graphs), TriG, N-Triples, N-Quads or JSON-LD",
                "kg export --format turtle -o graph.ttl\n  kg export --format nq > graph.nq\n"
@@ -69,20 +69,16 @@ def _positive(value):
 
 def build_parser():
     """Return the argument parser of every kg command."""
-    parser = argparse.ArgumentParser(prog="kg", description="Populate a knowledge graph from news text.",
+    parser = options.Parser(prog="kg", description="Populate a knowledge graph from news text.",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    parser.add_argument("--store", default=os.environ.get("KG_STORE", DEFAULT_STORE),
-                        help="embedded store directory (default: $KG_STORE or ./kg-data)")
-    parser.add_argument("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm)")
-    parser.add_argument("--extractor", default=None, metavar="rules|default|DIR",
-                        help="rules: the hand-written rules alone; default: the shipped learned model beside "
-                             "them; DIR: a model made by kg train (default: $KG_EXTRACTOR, else default)")
+    options.add_global(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     subs = {}
     for name, (summary, example) in COMMANDS.items():
         subs[name] = sub.add_parser(name, help=summary, description=summary, epilog="example:\n  " + example,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+        options.add_global(subs[name], default=False)
     for add in (_add_extraction, _add_query, _add_export, _add_push, _add_store_commands, _add_link):
         add(subs)
     training.add_arguments(subs["train"])
@@ -98,6 +94,8 @@ def _add_extraction(subs):
 def _add_query(subs):
     q = subs["query"]
     q.add_argument("name", nargs="?", help="stored query name (see --list) or a .rq file")
+    q.add_argument("-e", "--sparql", metavar="SPARQL", help="run this SPARQL query instead of a stored one")
+    q.add_argument("--full", action="store_true", help="show long table cells whole instead of cutting them")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a query parameter")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--endpoint", type=validation.http_url,
@@ -150,6 +148,8 @@ def _add_store_commands(subs):
                    help="HTML file to write (default kg-view.html; - for stdout)")
     w.add_argument("--entity", metavar="NAME", help="draw only this entity (label or alias) and its neighbours")
     w.add_argument("--min-confidence", type=validation.confidence, metavar="X", help="draw only facts with confidence >= X")
+    w.add_argument("--all-entities", action="store_true",
+                   help="draw entities without a fact too (left out by default: most of them, nothing to click)")
     subs["serve"].add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
                                help="address to listen on (default: this machine only; port 0 picks one)")
     validation.add_serve_arguments(subs["serve"])

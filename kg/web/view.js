@@ -1,22 +1,21 @@
-// kg view: draws the embedded graph data as SVG. Written for kg (MIT, like the package); no library.
+// kg view: the embedded graph, laid out and drawn by vis-network (inlined before this script, from the
+// pyvis package). This script adds what kg needs: colours by class, labels that never overlap, a
+// search box, focus on an entity and its neighbours, and the evidence of each fact. MIT, like kg.
 "use strict";
 (function () {
-  const SVG = "http://www.w3.org/2000/svg";
   const data = JSON.parse(document.getElementById("kg-data").textContent);
-  const svg = document.getElementById("graph");
   const details = document.getElementById("details");
-  const nodes = data.entities.map(e => Object.assign({}, e, {degree: 0}));
-  const byId = new Map(nodes.map(n => [n.id, n]));
+  const FONT = 13, FACE = 'system-ui, "Liberation Sans", Arial, sans-serif';  // label size on screen, any zoom
+  const byId = new Map(data.entities.map(e => [e.id, Object.assign({}, e, {degree: 0, shown: true})]));
   const edges = data.edges.filter(e => byId.has(e.subject) && byId.has(e.object));
-  edges.forEach(e => { byId.get(e.subject).degree++; byId.get(e.object).degree++; });
-  let selected = null;
-
-  function el(name, attrs, parent) {
-    const node = document.createElementNS(SVG, name);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    if (parent) parent.appendChild(node);
-    return node;
-  }
+  const near = new Map([...byId.keys()].map(id => [id, new Set([id])]));
+  edges.forEach((e, i) => {
+    e.id = i;
+    byId.get(e.subject).degree++; byId.get(e.object).degree++;
+    near.get(e.subject).add(e.object); near.get(e.object).add(e.subject);
+  });
+  const big = byId.size > 400;
+  let focused = null;
 
   function html(tag, text, parent, cls) {
     const node = document.createElement(tag);
@@ -26,129 +25,83 @@
     return node;
   }
 
-  function radius(n) { return 7 + Math.min(10, 2 * Math.sqrt(n.degree)); }
+  function radius(n) { return 6 + 3 * Math.sqrt(n.degree); }
+  function colour(n, dim) {
+    const c = dim ? "#e4e4e4" : (data.colors[n.type] || "#999");
+    return {background: c, border: dim ? "#e4e4e4" : "#ffffff", highlight: {background: c, border: "#d62728"},
+            hover: {background: c, border: "#d62728"}};
+  }
 
-  // Fruchterman-Reingold, from a circle in label order: the same data always gives the same picture.
-  function layout() {
-    const n = nodes.length, k = 150, centre = 0;
-    nodes.forEach((v, i) => {
-      const a = 2 * Math.PI * i / Math.max(1, n);
-      v.x = centre + 40 * Math.sqrt(n) * Math.cos(a);
-      v.y = centre + 40 * Math.sqrt(n) * Math.sin(a);
-    });
-    let t = 60;
-    for (let step = 0; step < 500; step++) {
-      nodes.forEach(v => { v.dx = (centre - v.x) * 0.05; v.dy = (centre - v.y) * 0.05; });
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const a = nodes[i], b = nodes[j];
-          const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.hypot(dx, dy));
-          if (d > 2 * k) continue;  // far nodes do not push: loose entities stay near the rest
-          const f = k * k / d / d;
-          a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
-        }
-      }
-      for (const e of edges) {
-        const a = byId.get(e.subject), b = byId.get(e.object);
-        if (a === b) continue;
-        const dx = a.x - b.x, dy = a.y - b.y, f = Math.hypot(dx, dy) / k;
-        a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
-      }
-      nodes.forEach(v => {
-        const d = Math.max(0.01, Math.hypot(v.dx, v.dy)), s = Math.min(d, t) / d;
-        v.x += v.dx * s; v.y += v.dy * s;
-      });
-      t = Math.max(1, t * 0.985);
+  const nodes = new vis.DataSet([...byId.values()].map(n => ({id: n.id, label: n.label, size: radius(n),
+                                                                color: colour(n, false)})));
+  const pairs = new Map();
+  const links = new vis.DataSet(edges.map(e => {
+    const key = [e.subject, e.object].sort().join(" "), seen = pairs.get(key) || 0;
+    pairs.set(key, seen + 1);
+    return {id: e.id, from: e.subject, to: e.object, arrows: "to", width: 0.5 + 2 * e.confidence,
+            smooth: seen ? {enabled: true, type: seen % 2 ? "curvedCW" : "curvedCCW", roundness: 0.2 * Math.ceil(seen / 2)}
+                         : false};
+  }));
+  const network = new vis.Network(document.getElementById("graph"), {nodes: nodes, edges: links}, {
+    layout: {randomSeed: 7, improvedLayout: byId.size <= 150},
+    physics: {solver: "forceAtlas2Based",
+              forceAtlas2Based: {gravitationalConstant: -80, springLength: 110, avoidOverlap: 0.5},
+              stabilization: {iterations: big ? 250 : 500, updateInterval: 50}},
+    interaction: {hover: true, hideEdgesOnDrag: big, multiselect: false},
+    nodes: {shape: "dot", borderWidth: 1.5, font: {size: FONT, face: FACE, strokeWidth: 3, strokeColor: "#fcfcfc"}},
+    edges: {color: {color: "#9a9a9a", highlight: "#d62728", hover: "#d62728"}, selectionWidth: 1.5,
+            font: {size: FONT, face: FACE, color: "#555", strokeWidth: 3, strokeColor: "#fcfcfc", align: "middle"}},
+  });
+
+  // Labels keep one size on screen; a label is drawn only where it overlaps no label already placed,
+  // the best-connected entities (and the focused ones) first. Run again after every zoom or drag.
+  const measure = document.createElement("canvas").getContext("2d");
+  function declutter() {
+    const scale = network.getScale(), positions = network.getPositions();
+    network.setOptions({nodes: {font: {size: FONT / scale}}, edges: {font: {size: FONT / scale}}});
+    measure.font = `${FONT}px ${FACE}`;
+    const order = [...byId.values()].sort((a, b) => rank(b) - rank(a) || (a.label < b.label ? -1 : 1));
+    const placed = new Map(), cell = 150 / scale, updates = [];
+    for (const n of order) {
+      const p = positions[n.id], r = radius(n);
+      const w = (measure.measureText(n.label).width + 8) / scale, h = (FONT * 1.4 + 8) / scale;
+      const box = {x0: Math.min(p.x - w / 2, p.x - r), x1: Math.max(p.x + w / 2, p.x + r), y0: p.y - r - 2 / scale,
+                   y1: p.y + r + h};
+      const show = (!focused || near.get(focused.id).has(n.id)) && place(box, placed, cell);
+      if (show !== n.shown) { n.shown = show; updates.push({id: n.id, label: show ? n.label : ""}); }
     }
+    nodes.update(updates);
   }
+  function rank(n) { return (focused && near.get(focused.id).has(n.id) ? 1e6 : 0) + n.degree; }
+  function place(box, placed, cell) {
+    const cells = [];
+    for (let i = Math.floor(box.x0 / cell); i <= Math.floor(box.x1 / cell); i++)
+      for (let j = Math.floor(box.y0 / cell); j <= Math.floor(box.y1 / cell); j++) cells.push(`${i},${j}`);
+    for (const key of cells)
+      for (const o of placed.get(key) || [])
+        if (box.x0 < o.x1 && o.x0 < box.x1 && box.y0 < o.y1 && o.y0 < box.y1) return false;
+    for (const key of cells) { if (!placed.has(key)) placed.set(key, []); placed.get(key).push(box); }
+    return true;
+  }
+  let pending = null;
+  function later() { clearTimeout(pending); pending = setTimeout(declutter, 80); }
 
-  // Edges between the same two entities bend apart; the label sits at the middle of the curve.
-  function geometry(e, bend) {
-    const a = byId.get(e.subject), b = byId.get(e.object);
-    if (a === b) {
-      const r = radius(a);
-      return {d: `M${a.x + r},${a.y} C${a.x + 50},${a.y - 50} ${a.x - 10},${a.y - 60} ${a.x},${a.y - r}`,
-              lx: a.x + 22, ly: a.y - 48};
+  function focus(n) {
+    focused = n;
+    const keep = n ? near.get(n.id) : null;
+    nodes.update([...byId.values()].map(m => ({id: m.id, color: colour(m, keep && !keep.has(m.id))})));
+    links.update(edges.map(e => {
+      const on = n && (e.subject === n.id || e.object === n.id);
+      return {id: e.id, label: on ? e.label : undefined, hidden: Boolean(n) && !on};
+    }));
+    if (n) {
+      network.selectNodes([n.id]);
+      network.fit({nodes: [...keep], animation: false});
+      showEntity(n);
+    } else {
+      network.unselectAll();
     }
-    const dx = b.x - a.x, dy = b.y - a.y, len = Math.max(1, Math.hypot(dx, dy));
-    const cx = (a.x + b.x) / 2 - dy / len * bend, cy = (a.y + b.y) / 2 + dx / len * bend;
-    const ra = radius(a), rb = radius(b) + 3;
-    const ua = Math.hypot(cx - a.x, cy - a.y) || 1, ub = Math.hypot(cx - b.x, cy - b.y) || 1;
-    const sx = a.x + (cx - a.x) / ua * ra, sy = a.y + (cy - a.y) / ua * ra;
-    const ex = b.x + (cx - b.x) / ub * rb, ey = b.y + (cy - b.y) / ub * rb;
-    return {d: `M${sx},${sy} Q${cx},${cy} ${ex},${ey}`, lx: (sx + 2 * cx + ex) / 4, ly: (sy + 2 * cy + ey) / 4};
-  }
-
-  function render() {
-    const defs = el("defs", {}, svg);
-    const marker = el("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 5,
-                                 markerHeight: 5, orient: "auto-start-reverse"}, defs);
-    el("path", {d: "M0,0 L10,5 L0,10 z", fill: "#999"}, marker);
-    const view = el("g", {id: "view"}, svg);
-    const lines = el("g", {}, view), circles = el("g", {}, view), labels = el("g", {}, view);
-    const pairs = new Map();
-    for (const e of edges) {
-      const key = [e.subject, e.object].sort().join(" ");
-      const seen = pairs.get(key) || 0;
-      pairs.set(key, seen + 1);
-      const bend = seen === 0 ? 0 : (seen % 2 ? 1 : -1) * 28 * Math.ceil(seen / 2);
-      const sign = e.subject < e.object ? 1 : -1;
-      const g = geometry(e, bend * sign);
-      const group = el("g", {"class": "edge", "data-subject": byId.get(e.subject).label,
-                             "data-predicate": e.predicate, "data-object": byId.get(e.object).label}, lines);
-      el("path", {"class": "line", d: g.d, "marker-end": "url(#arrow)",
-                  "stroke-width": 1 + 2 * e.confidence}, group);
-      el("path", {"class": "hit", d: g.d}, group);
-      const label = el("text", {x: g.lx, y: g.ly - 3, "text-anchor": "middle", "class": "edge-label"}, labels);
-      label.textContent = e.label;
-      e.elements = [group, label];
-      for (const target of e.elements) target.addEventListener("click", ev => { ev.stopPropagation(); showEdge(e); });
-    }
-    for (const n of nodes) {
-      const group = el("g", {"class": "node", "data-label": n.label, "data-type": n.type,
-                             transform: `translate(${n.x},${n.y})`}, circles);
-      el("circle", {r: radius(n), fill: data.colors[n.type] || "#999"}, group);
-      el("text", {x: radius(n) + 3, y: 4}, group).textContent = n.label;
-      n.elements = [group];
-      group.addEventListener("click", ev => { ev.stopPropagation(); showEntity(n); });
-    }
-    fit();
-  }
-
-  let box = {x: 0, y: 0, w: 1, h: 1};
-  function fit() {
-    const xs = nodes.map(n => n.x), ys = nodes.map(n => n.y);
-    const x0 = Math.min(0, ...xs) - 60, y0 = Math.min(0, ...ys) - 60;
-    const x1 = Math.max(0, ...xs) + 160, y1 = Math.max(0, ...ys) + 40;
-    box = {x: x0, y: y0, w: x1 - x0, h: y1 - y0};
-    svg.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
-  }
-
-  function panAndZoom() {
-    let drag = null;
-    svg.addEventListener("mousedown", ev => { drag = {x: ev.clientX, y: ev.clientY, box: Object.assign({}, box)}; });
-    window.addEventListener("mouseup", () => { drag = null; });
-    window.addEventListener("mousemove", ev => {
-      if (!drag) return;
-      const scale = box.w / svg.clientWidth;
-      box.x = drag.box.x - (ev.clientX - drag.x) * scale;
-      box.y = drag.box.y - (ev.clientY - drag.y) * scale;
-      svg.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
-    });
-    svg.addEventListener("wheel", ev => {
-      ev.preventDefault();
-      const f = ev.deltaY > 0 ? 1.15 : 1 / 1.15, r = svg.getBoundingClientRect();
-      const px = box.x + (ev.clientX - r.left) / r.width * box.w, py = box.y + (ev.clientY - r.top) / r.height * box.h;
-      box = {x: px - (px - box.x) * f, y: py - (py - box.y) * f, w: box.w * f, h: box.h * f};
-      svg.setAttribute("viewBox", `${box.x} ${box.y} ${box.w} ${box.h}`);
-    }, {passive: false});
-    svg.addEventListener("click", () => select(null));
-  }
-
-  function select(item) {
-    if (selected) selected.elements.forEach(x => x.classList.remove("selected"));
-    selected = item;
-    if (item) item.elements.forEach(x => x.classList.add("selected"));
+    declutter();
   }
 
   function marked(sentence, marks, parent) {
@@ -168,7 +121,7 @@
   }
 
   function showEdge(e) {
-    select(e);
+    network.selectEdges([e.id]);
     details.replaceChildren();
     html("h2", `${byId.get(e.subject).label} — ${e.label} → ${byId.get(e.object).label}`, details);
     for (const ev of e.evidence) {
@@ -181,7 +134,6 @@
   }
 
   function showEntity(n) {
-    select(n);
     details.replaceChildren();
     html("h2", n.label, details);
     fields([["type", n.type], ["aliases", n.aliases.join(", ")], ["IRI", n.id]], details);
@@ -191,34 +143,67 @@
       a.rel = "noopener noreferrer";
     }
     const facts = edges.filter(e => e.subject === n.id || e.object === n.id);
-    html("p", facts.length ? `${facts.length} facts:` : "No facts.", details);
+    html("p", facts.length ? `${facts.length} fact${facts.length === 1 ? "" : "s"}:` : "No facts.", details);
     const list = html("ul", undefined, details);
     for (const e of facts) {
       const a = html("a", `${byId.get(e.subject).label} ${e.label} ${byId.get(e.object).label}`,
                      html("li", undefined, list), "fact");
+      a.dataset.edge = e.id;
       a.addEventListener("click", () => showEdge(e));
     }
   }
 
+  function find(text) {
+    const q = text.trim().toLowerCase(), all = [...byId.values()];
+    if (!q) return null;
+    return all.find(n => [n.label, ...n.aliases].some(x => x.toLowerCase() === q))
+      || all.filter(n => n.label.toLowerCase().includes(q)).sort((a, b) => b.degree - a.degree)[0] || null;
+  }
+
+  function search() {
+    const box = document.getElementById("search"), list = document.getElementById("names");
+    for (const n of [...byId.values()].sort((a, b) => b.degree - a.degree)) html("option", undefined, list).value = n.label;
+    const go = () => {
+      const n = find(box.value);
+      if (n) { focus(n); return; }
+      details.replaceChildren();
+      html("p", `No entity called “${box.value}” is drawn (a label or an alias, in any case).`, details, "hint");
+    };
+    box.addEventListener("change", go);
+    box.addEventListener("keydown", ev => { if (ev.key === "Enter") go(); });
+  }
+
   function legend() {
-    const counts = {};
-    nodes.forEach(n => { counts[n.type] = (counts[n.type] || 0) + 1; });
     const box = document.getElementById("legend");
-    for (const [type, colour] of Object.entries(data.colors)) {
-      if (!counts[type]) continue;
-      const row = html("span", undefined, box, "entry");
-      html("span", undefined, row, "swatch").style.background = colour;
-      html("span", `${type} (${counts[type]})`, row);
+    for (const [depth, name, count] of data.legend) {
+      if (!count) continue;
+      const row = html("span", undefined, box, depth ? "entry sub" : "entry");
+      html("span", undefined, row, "swatch").style.background = data.colors[name.replace(/^other /, "")] || "#999";
+      html("span", `${name} ${count}`, row);
     }
-    const f = data.filters, parts = [`${nodes.length} entities, ${edges.length} facts`];
+    const f = data.filters, hidden = data.stored - byId.size;
+    const parts = [`${byId.size} entities, ${edges.length} facts`];
+    if (!f.all_entities && hidden > 0) parts.push(`${hidden} entities without a fact not drawn`);
     if (f.entity) parts.push(`around “${f.entity}”`);
     if (f.min_confidence !== null) parts.push(`confidence ≥ ${f.min_confidence}`);
     document.getElementById("summary").textContent = parts.join(" · ");
   }
 
-  layout();
-  render();
-  panAndZoom();
+  network.on("click", params => {
+    if (params.nodes.length) focus(byId.get(params.nodes[0]));
+    else if (params.edges.length) showEdge(edges[params.edges[0]]);
+    else focus(null);
+  });
+  network.on("zoom", later);
+  network.on("dragEnd", later);
+  network.once("stabilizationIterationsDone", () => {
+    network.setOptions({physics: false});
+    network.fit({animation: false});
+    declutter();
+    network.once("afterDrawing", () => { document.body.dataset.ready = "true"; });
+    network.redraw();
+  });
+  search();
   legend();
-  document.body.dataset.ready = "true";
+  window.kg = {network: network, nodes: nodes, edges: edges, entities: byId, focus: focus, find: find};
 })();

@@ -1,7 +1,9 @@
 """Draw the store as one self-contained HTML page: entities coloured by type, facts as labelled edges.
 
-The page needs no network: its script (kg/view.js, written for kg) and styles are inlined, the data
-is embedded as JSON, and a Content-Security-Policy forbids loading anything else.
+The page needs no network: its script (vis-network from the pyvis package, then kg/web/view.js) and
+styles are inlined, the data is embedded as JSON, and a Content-Security-Policy forbids loading
+anything else. Entities without a fact drawn are left out unless asked for: they are most of a
+news graph and carry nothing to click.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 import json
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +22,11 @@ from rdflib import URIRef
 from rdflib.namespace import RDFS
 
 from kg.errors import InputError, KGError, UsageError
+from kg.rdf.classes import class_tree
 from kg.rdf.namespaces import ENTITY_CLASSES, KG
 from kg.rdf.ontology import VOCABULARY, load_graph
 from kg.store.protocol import GraphStore
+from kg.web.network import vis_network_js
 
 HERE = Path(__file__).resolve().parent
 # the most specific class names an entity's colour; Okabe-Ito colours, told apart by most readers
@@ -54,12 +59,18 @@ FACTS = _PREFIXES + """SELECT ?st ?s ?p ?o ?confidence ?date ?rule ?sentence ?st
 }"""
 
 
-def view_data(store: GraphStore, entity: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
-    """Return the page's data: entities, edges (facts grouped by triple, with evidence) and colours."""
+def view_data(store: GraphStore, entity: str | None = None, min_confidence: float | None = None,
+              all_entities: bool = False) -> dict[str, Any]:
+    """Return the page's data: entities, edges (facts grouped by triple, with evidence), colours, legend.
+
+    Only entities in a drawn fact are kept unless all_entities; the legend counts the whole store
+    as kg stats does, each class once under its parent (kg.rdf.classes).
+    """
     if min_confidence is not None and not 0 <= min_confidence <= 1:
         raise UsageError(f"--min-confidence must be in [0, 1], not {min_confidence}")
-    entities = _entities(store)
+    entities, counts = _entities(store)
     edges = _edges(store, entities, min_confidence)
+    stored = len(entities)
     if entity is not None:
         focus = {iri for iri, e in entities.items()
                  if entity.casefold() in {n.casefold() for n in (e["label"], *e["aliases"])}}
@@ -68,11 +79,16 @@ def view_data(store: GraphStore, entity: str | None = None, min_confidence: floa
         edges = [e for e in edges if e["subject"] in focus or e["object"] in focus]
         keep = focus | {e["subject"] for e in edges} | {e["object"] for e in edges}
         entities = {iri: e for iri, e in entities.items() if iri in keep}
+    if not all_entities:
+        linked = {e["subject"] for e in edges} | {e["object"] for e in edges}
+        entities = {iri: e for iri, e in entities.items() if iri in linked}
     return {"entities": sorted(entities.values(), key=lambda e: (e["label"].casefold(), e["id"])),
-            "edges": edges, "colors": COLORS, "filters": {"entity": entity, "min_confidence": min_confidence}}
+            "edges": edges, "colors": COLORS, "legend": class_tree(counts), "stored": stored,
+            "filters": {"entity": entity, "min_confidence": min_confidence, "all_entities": all_entities}}
 
 
 def _entities(store):
+    """Return ({iri: entity}, {class: number of entities typed with it})."""
     entities: dict[str, dict[str, Any]] = {}
     for iri, cls, label in store.query(ENTITIES)[1]:
         entry = entities.setdefault(str(iri), {"id": str(iri), "label": str(label), "types": set(),
@@ -83,12 +99,13 @@ def _entities(store):
         for iri, value in store.query(query)[1]:
             if str(iri) in entities:
                 entities[str(iri)][key].append(str(value))
+    counts = Counter(t for entry in entities.values() for t in entry["types"])
     for entry in entities.values():
         types = entry.pop("types")
         entry["type"] = next(t for t in TYPE_ORDER if t in types)
         entry["aliases"].sort()
         entry["links"].sort()
-    return entities
+    return entities, counts
 
 
 def _edges(store, entities, min_confidence):
@@ -129,7 +146,7 @@ def _property_labels():
 
 def render_html(data: dict[str, Any], title: str = "kg graph") -> str:
     """Return the self-contained HTML page of view data."""
-    script = (HERE / "view.js").read_text(encoding="utf-8")
+    script = vis_network_js() + "\n" + (HERE / "view.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     values = {"TITLE": html.escape(title), "SCRIPT_HASH": digest, "DATA": payload, "SCRIPT": script}
@@ -138,9 +155,9 @@ def render_html(data: dict[str, Any], title: str = "kg graph") -> str:
 
 
 def write_view(store: GraphStore, path: str | Path, entity: str | None = None,
-               min_confidence: float | None = None) -> tuple[int, int]:
-    """Write the HTML view of a Store to path; return the numbers of entities and edges drawn."""
-    data = view_data(store, entity, min_confidence)
+               min_confidence: float | None = None, all_entities: bool = False) -> tuple[int, int, int]:
+    """Write the HTML view of a Store to path; return the numbers of entities and edges drawn, and of entities."""
+    data = view_data(store, entity, min_confidence, all_entities)
     page = render_html(data)
     if str(path) == "-":
         sys.stdout.write(page)
@@ -149,4 +166,4 @@ def write_view(store: GraphStore, path: str | Path, entity: str | None = None,
             Path(path).write_text(page, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"cannot write {path}: {exc}") from exc
-    return len(data["entities"]), len(data["edges"])
+    return len(data["entities"]), len(data["edges"]), data["stored"]
