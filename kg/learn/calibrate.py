@@ -14,6 +14,7 @@ from kg.learn.scoring import gold_keys
 from kg.learn.text import IGNORE, bio_labels
 
 TEMPERATURES = np.exp(np.linspace(np.log(0.2), np.log(5.0), 81))
+BIASES = np.linspace(-4.0, 2.0, 61)
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Calibration:
 
     entity_temperature: float
     relation_temperature: float
+    relation_bias: float
     threshold: float
     f1_at_threshold: float
     reliability: tuple[tuple[float, float, int, float, float], ...]  # lo, hi, count, mean prob, precision
@@ -54,10 +56,10 @@ def calibrate(predictor: Predictor, records: Sequence[Record], gold_mentions: bo
     entity_t = _fit_softmax(np.concatenate(entity_logits), np.concatenate(entity_gold)) if entity_logits else 1.0
     logits = np.array(rel_logits, dtype=np.float64).reshape(-1, len(predictor.config.predicates)).ravel()
     gold = np.array(rel_gold, dtype=bool).reshape(-1, len(predictor.config.predicates)).ravel()
-    relation_t = _fit_sigmoid(logits, gold)
-    probs = sigmoid(logits / relation_t)
+    relation_t, bias = _fit_sigmoid(logits, gold)
+    probs = sigmoid(logits / relation_t + bias)
     threshold, f1 = best_threshold(probs, gold, gold_facts)
-    return Calibration(entity_t, relation_t, threshold, f1, reliability(probs, gold), len(probs))
+    return Calibration(entity_t, relation_t, bias, threshold, f1, reliability(probs, gold), len(probs))
 
 
 def _fit_softmax(logits: np.ndarray, gold: np.ndarray) -> float:
@@ -72,17 +74,23 @@ def _fit_softmax(logits: np.ndarray, gold: np.ndarray) -> float:
     return best[1]
 
 
-def _fit_sigmoid(logits: np.ndarray, gold: np.ndarray) -> float:
-    """Return the temperature minimising the binary cross-entropy of the pair probabilities."""
+def _fit_sigmoid(logits: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """Return the temperature and bias (Platt scaling) minimising the pairs' binary cross-entropy.
+
+    A bias as well as a temperature: with tagged mentions a pair also fails when a mention is wrong,
+    which the relation logit cannot see, so the head is over-confident by a shift, not only a scale.
+    """
     if not len(logits) or gold.all() or not gold.any():
-        return 1.0
-    best = (np.inf, 1.0)
+        return 1.0, 0.0
+    best = (np.inf, 1.0, 0.0)
+    sign = np.where(gold, -1.0, 1.0)
     for t in TEMPERATURES:
         z = logits / t
-        # log(1 + e^-z) for positives, log(1 + e^z) for negatives, computed stably.
-        nll = np.logaddexp(0.0, np.where(gold, -z, z)).mean()
-        best = min(best, (nll, float(t)))
-    return best[1]
+        for bias in BIASES:
+            # log(1 + e^-x) for positives, log(1 + e^x) for negatives, computed stably.
+            nll = np.logaddexp(0.0, sign * (z + bias)).mean()
+            best = min(best, (nll, float(t), float(bias)))
+    return best[1], best[2]
 
 
 def best_threshold(probs: np.ndarray, gold: np.ndarray, gold_total: int) -> tuple[float, float]:

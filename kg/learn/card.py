@@ -48,7 +48,8 @@ def write_card(path: Path, config: ModelConfig) -> None:
         "threshold, so these are optimistic.", "",
         *_score_rows(meta.get("scores", {})), "",
         "## Calibration", "",
-        f"Temperatures: entity {config.entity_temperature:.3f}, relation {config.relation_temperature:.3f}; "
+        f"Temperatures: entity {config.entity_temperature:.3f}, relation {config.relation_temperature:.3f} "
+        f"(then bias {config.relation_bias:+.3f}); "
         f"relation threshold {config.threshold:.3f} (F1-best), fitted on "
         f"{meta.get('calibration_mentions')} mentions. Every candidate pair and predicate:", "",
         *_reliability_rows(meta.get("reliability", ())), "",

@@ -27,6 +27,7 @@ class ModelConfig:
     max_pieces: int = 200
     entity_temperature: float = 1.0
     relation_temperature: float = 1.0
+    relation_bias: float = 0.0  # Platt shift after the temperature: p = sigmoid(z / T + bias)
     threshold: float = 0.5
     format_version: int = FORMAT_VERSION
     metadata: dict = field(default_factory=dict, compare=False)
@@ -49,7 +50,7 @@ class ModelConfig:
         if data.get("format_version") != FORMAT_VERSION:
             raise ValueError(f"{path}: format_version {data.get('format_version')!r}; valid: {FORMAT_VERSION}")
         names = {"entity_types", "predicates", "max_pieces", "entity_temperature",
-                 "relation_temperature", "threshold", "format_version"}
+                 "relation_temperature", "relation_bias", "threshold", "format_version"}
         known = {k: v for k, v in data.items() if k in names}
         known["entity_types"], known["predicates"] = tuple(known["entity_types"]), tuple(known["predicates"])
         return cls(**known, metadata={k: v for k, v in data.items() if k not in names})
@@ -178,7 +179,7 @@ class Predictor:
             index = [m[4] if mentions is not None else base + n for n, m in enumerate(unit.mentions)]
             if mentions is None:
                 out.extend(PredMention(s + unit.offset, e + unit.offset, t, p) for s, e, t, p, _ in unit.mentions)
-            probs = sigmoid(unit.logits / self.config.relation_temperature)
+            probs = sigmoid(unit.logits / self.config.relation_temperature + self.config.relation_bias)
             for (h, t), row in zip(unit.pairs, probs):
                 for p in np.nonzero(row >= floor)[0]:
                     relations.append(PredRelation(index[h], index[t], self.config.predicates[p], float(row[p])))
