@@ -13,7 +13,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -38,6 +38,10 @@ _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+INLINE_PREFIXES = {"kg": "http://kg.example.org/ontology#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                   "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
+                   "xsd": "http://www.w3.org/2001/XMLSchema#",
+                   "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"}
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,13 @@ def load_query(name: str, directory: str | Path | None = None) -> StoredQuery:
 
 
 def inline_query(text: str) -> StoredQuery:
-    """Return a query given on the command line (kg query -e); its leading # param lines declare parameters."""
-    return _parse("inline", Path("-e"), text)
+    """Return a query given on the command line (kg query -e); its leading # param lines declare parameters.
+
+    The prefixes kg, rdf, rdfs, owl, xsd and nif are declared for it unless it declares them itself.
+    """
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+(\w*):", text, re.IGNORECASE)}
+    header = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in INLINE_PREFIXES.items() if name not in declared)
+    return replace(_parse("inline", Path("-e"), text), text=header + text)
 
 
 def _load(path):

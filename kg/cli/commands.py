@@ -52,7 +52,7 @@ def ingest(args):
                                    on_document=progress, workers=args.workers, model=args.model,
                                    learned=resolve_extractor(args.extractor))
     print(f"ingested {plural(summary.documents, 'document')} ({plural(summary.facts, 'fact')}, "
-          f"{plural(summary.triples, 'triple')}) "
+          f"{plural(summary.triples, 'quad')}) "
           f"into {args.store}", file=sys.stderr)
     report.raise_if_any()
 

@@ -63,12 +63,15 @@
     const order = [...byId.values()].sort((a, b) => rank(b) - rank(a) || (a.label < b.label ? -1 : 1));
     const placed = new Map(), cell = 150 / scale, updates = [];
     for (const n of order) {
-      const p = positions[n.id], r = radius(n);
+      const p = positions[n.id], r = Math.max(radius(n), 3 / scale);  // a dot stays visible zoomed out
       const w = (measure.measureText(n.label).width + 8) / scale, h = (FONT * 1.4 + 8) / scale;
       const box = {x0: Math.min(p.x - w / 2, p.x - r), x1: Math.max(p.x + w / 2, p.x + r), y0: p.y - r - 2 / scale,
                    y1: p.y + r + h};
       const show = (!focused || near.get(focused.id).has(n.id)) && place(box, placed, cell);
-      if (show !== n.shown) { n.shown = show; updates.push({id: n.id, label: show ? n.label : ""}); }
+      if (show !== n.shown || r !== n.size) {
+        n.shown = show; n.size = r;
+        updates.push({id: n.id, label: show ? n.label : "", size: r});
+      }
     }
     nodes.update(updates);
   }
