@@ -1,5 +1,12 @@
 """Learned relation extraction: train a joint entity/relation model, export it, predict with numpy.
 
+    records = read_records("train.jsonl")            # kg's JSON lines; TrainingDataError names bad lines
+    report = train(records, "model/", dev_records=read_records("dev.jsonl"))
+    model = load("model/")                           # ONNX int8 encoder + numpy heads, one thread
+    [p] = model.predict(["Ines Varga works for Halden Motors."])            # own entity head
+    [p] = model.predict([text], mentions=[[(0, 10, "Person"), (21, 34, "Organization")]])  # given ones
+    score(model, records)                            # strict entity / relation P, R, F1
+
 Inference (load, predict, score) needs numpy, onnxruntime and tokenizers only; train imports torch lazily.
 """
 

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from kg.learn.errors import TrainingDataError
 
@@ -180,9 +180,3 @@ def _spans(spans: dict[tuple[int, int], int]) -> str:
     """Format an entity's mention spans for an error message."""
     return ", ".join(f"[{s}, {e})" for s, e in sorted(spans)) or "none"
 
-
-def record_from_parts(
-    record_id: str, text: str, mentions: Sequence[Mention], facts: Sequence[Fact]
-) -> Record:
-    """Build a Record directly (for callers that already hold clean data)."""
-    return Record(record_id, text, tuple(mentions), tuple(facts))
