@@ -105,6 +105,11 @@ def overlapping_labels(chromium):
     return chromium.execute_script("""
         const shown = [...kg.entities.values()].filter(n => n.shown);
         const boxes = shown.map(n => kg.network.getBoundingBox(n.id)), bad = [];
+        for (const e of kg.edges.filter(e => e.shown)) {  // a focused entity's edge labels, as last drawn
+          const size = kg.network.body.edges[e.id].labelModule.size;
+          shown.push({label: e.label});
+          boxes.push({left: size.left, right: size.left + size.width, top: size.top, bottom: size.top + size.height});
+        }
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i], b = boxes[j];
           if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)

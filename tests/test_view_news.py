@@ -51,8 +51,8 @@ def _check_view(chromium, page, store, screenshot):
     search.send_keys(hub + "\n")
     focused = chromium.execute_script("return kg.network.getSelectedNodes().map(id => kg.entities.get(id).label)")
     assert focused == [hub] and chromium.find_element("css selector", "#details h2").text == hub
-    labelled, overlaps = overlapping_labels(chromium)
-    assert overlaps == []
+    labelled, overlaps = overlapping_labels(chromium)  # node and edge labels around the focused entity
+    assert overlaps == [] and chromium.execute_script("return kg.edges.filter(e => e.shown).length") > 0
     click_entity(chromium, hub)
     link = chromium.find_element("css selector", "#details a.fact")
     link.click()

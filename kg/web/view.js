@@ -38,6 +38,7 @@
   const links = new vis.DataSet(edges.map(e => {
     const key = [e.subject, e.object].sort().join(" "), seen = pairs.get(key) || 0;
     pairs.set(key, seen + 1);
+    e.curved = seen > 0;
     return {id: e.id, from: e.subject, to: e.object, arrows: "to", width: 0.5 + 2 * e.confidence,
             smooth: seen ? {enabled: true, type: seen % 2 ? "curvedCW" : "curvedCCW", roundness: 0.2 * Math.ceil(seen / 2)}
                          : false};
@@ -50,7 +51,7 @@
     interaction: {hover: true, hideEdgesOnDrag: big, multiselect: false},
     nodes: {shape: "dot", borderWidth: 1.5, font: {size: FONT, face: FACE, strokeWidth: 3, strokeColor: "#fcfcfc"}},
     edges: {color: {color: "#9a9a9a", highlight: "#d62728", hover: "#d62728"}, selectionWidth: 1.5,
-            font: {size: FONT, face: FACE, color: "#555", strokeWidth: 3, strokeColor: "#fcfcfc", align: "middle"}},
+            font: {size: FONT, face: FACE, color: "#555", strokeWidth: 3, strokeColor: "#fcfcfc", align: "horizontal"}},
   });
 
   // Labels keep one size on screen; a label is drawn only where it overlaps no label already placed,
@@ -74,6 +75,17 @@
       }
     }
     nodes.update(updates);
+    if (focused) links.update(edgeLabels(positions, placed, cell, scale));
+  }
+  // A focused entity's straight edges are labelled at their middle, where that overlaps no label placed.
+  function edgeLabels(positions, placed, cell, scale) {
+    return edges.filter(e => e.subject === focused.id || e.object === focused.id).map(e => {
+      const a = positions[e.subject], b = positions[e.object], x = (a.x + b.x) / 2, y = (a.y + b.y) / 2;
+      const w = (measure.measureText(e.label).width + 8) / scale, h = (FONT * 1.4 + 4) / scale;
+      const box = {x0: x - w / 2, x1: x + w / 2, y0: y - h / 2, y1: y + h / 2};
+      e.shown = !e.curved && e.subject !== e.object && place(box, placed, cell);
+      return {id: e.id, label: e.shown ? e.label : " "};  // vis-network keeps a label set to ""
+    });
   }
   function rank(n) { return (focused && near.get(focused.id).has(n.id) ? 1e6 : 0) + n.degree; }
   function place(box, placed, cell) {
@@ -95,7 +107,8 @@
     nodes.update([...byId.values()].map(m => ({id: m.id, color: colour(m, keep && !keep.has(m.id))})));
     links.update(edges.map(e => {
       const on = n && (e.subject === n.id || e.object === n.id);
-      return {id: e.id, label: on ? e.label : undefined, hidden: Boolean(n) && !on};
+      e.shown = false;
+      return {id: e.id, label: " ", hidden: Boolean(n) && !on};
     }));
     if (n) {
       network.selectNodes([n.id]);
