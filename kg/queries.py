@@ -32,8 +32,8 @@ QUERIES_ENV = "KG_QUERIES"
 FORMATS = ("table", "csv", "json")
 TABLE_CELL = 60  # characters of a table cell before it is cut
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\(default\s+([^)]*)\))?\s*:\s*(.*)")
-_INTEGER = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+)")
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits: \d would take "٠.٩", which SPARQL reads as no number
+_DECIMAL = re.compile(r"[+-]?([0-9]+\.[0-9]*|\.[0-9]+)")
 # strings, IRIs and comments are masked before looking for WHERE, so text inside them never matches
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')

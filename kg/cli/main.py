@@ -206,6 +206,10 @@ def main(argv=None):
         return EXIT_OK
     except KeyboardInterrupt:
         return EXIT_DATA
+    except Exception as exc:  # no input shows a traceback (#15): a named failure, exit 1
+        message, code = validation.unexpected(args.command, exc)
+        print(message, file=sys.stderr)
+        return code
     return EXIT_OK
 
 

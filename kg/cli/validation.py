@@ -101,3 +101,30 @@ def serve_options(args: argparse.Namespace):
 
     return Options(allow_service=args.allow_service, cors=args.cors, timeout=args.timeout,
                    max_result=args.max_result)
+
+
+def argv_problem(argv: list[str]) -> str | None:
+    """Return why a command line cannot be read (a byte that is not UTF-8 reaches Python as a lone
+    surrogate, which no file, store or server can take), else None."""
+    for arg in argv:
+        for offset, char in enumerate(arg):
+            if "\udc80" <= char <= "\udcff":
+                return (f"argument {arg.encode('utf-8', 'surrogateescape')[:40]!r} holds byte 0x{ord(char) - 0xDC00:02X} "
+                        f"at {offset}, which is not UTF-8")
+            if "\ud800" <= char <= "\udfff":
+                return f"argument {arg[:40]!r} holds a lone surrogate at {offset}, which is not Unicode text"
+    return None
+
+
+def unexpected(command: str, exc: BaseException) -> tuple[str, int]:
+    """Return (message, exit code) for an error no kg code raised on purpose: a file system refusal is a
+    problem with a file (1); anything else is named as a kg bug, without a traceback unless $KG_DEBUG."""
+    import os
+    import traceback
+
+    if isinstance(exc, OSError):
+        where = f": {exc.filename!r}"[:120] if exc.filename else ""
+        return f"kg {command}: {exc.strerror or exc}{where}", 1
+    detail = "".join(traceback.format_exception(exc)) if os.environ.get("KG_DEBUG") else ""
+    return (f"kg {command}: unexpected {type(exc).__name__}: {str(exc)[:300]} (a kg bug: please report it; "
+            f"KG_DEBUG=1 shows where){detail and chr(10) + detail}", 1)

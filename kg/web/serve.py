@@ -40,7 +40,7 @@ __all__ = ["DEFAULT_BIND", "GRAPHS", "RESULTS", "Refusal", "negotiate", "parse_b
 
 def parse_bind(bind):
     """Return (host, port) from HOST:PORT or [IPv6]:PORT."""
-    host, sep, port = (bind or DEFAULT_BIND).rpartition(":")
+    host, sep, port = (DEFAULT_BIND if bind is None else bind).rpartition(":")
     host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
     if not sep or not host or not port.isdigit() or int(port) > 65535:
         raise UsageError(f"--bind takes HOST:PORT (like {DEFAULT_BIND}), not {bind!r}")
