@@ -37,7 +37,7 @@ def test_training_is_quick_and_writes_the_model_directory(trained):
     config = json.loads((out / "config.json").read_text())
     assert config["entity_types"] == ["Organization", "Person", "Place"]
     assert config["predicates"] == ["basedIn", "livesIn", "worksFor"]
-    assert config["training_seed"] == 7 and config["epochs"] == EPOCHS
+    assert config["training_seed"] == 7 and config["epochs"] == EPOCHS and config["mentions"] == "model"
     assert 0.05 <= config["threshold"] <= 0.95 and config["relation_temperature"] > 0
     card = (out / "MODEL_CARD.md").read_text()
     assert "Apache-2.0" in card and "observed precision" in card and "relation F1" in card

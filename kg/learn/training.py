@@ -107,6 +107,8 @@ def train(train_records: Sequence[Record], out_dir: Path | str, dev_records: Seq
             "encoder_name": ENCODER_NAME, "train_seconds": round(seconds, 1),
             "pieces_per_second": round(pieces / seconds, 1), "settings": settings.__dict__,
             "calibration_mentions": "gold" if gold_mentions else "predicted",
+            # what predict() should be given at run time: "model" tags its own, "given" expects kg's
+            "mentions": "given" if gold_mentions else "model",
             "data": _sizes(train_records, held, examples, dev_records is not None),
             "scores": scores, "history": history, "reliability": fitted.reliability}
     config = ModelConfig(**{**config.__dict__, "metadata": meta})
