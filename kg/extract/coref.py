@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ class EntityIndex:
         self.token_mention = token_mention
         self.group_mentions: dict[str, set[Span]] = {}  # unnamed groups made entities while reading facts
         self.titles = self._titles(doc)
+        self._states: dict[str, str | None] = {}  # person key -> country it was introduced with
         self.coref = self._resolve(doc)
 
     def final_entities(self, facts: Iterable[Fact]) -> list[Entity]:
@@ -85,21 +87,27 @@ class EntityIndex:
         """Return {token index: (entity key, span)} for pronouns and descriptions with a clear antecedent."""
         resolved: dict[int, tuple[str, Span]] = {}
         history: list[tuple[int, str, bool, str]] = []  # (sentence number, key, is subject, type) in text order
+        sentences: list[int] = []  # the sentence numbers of history, ascending: the recent part is a slice
+        people: dict[str, None] = {}  # every person named so far, once (a long text stays linear)
         for n, sent in enumerate(doc.sents):
             for token in sent:
                 if token.i in self.token_entity:
                     key = self.token_entity[token.i]
                     if not history or history[-1][1] != key or history[-1][0] != n:
                         history.append((n, key, token.dep_ in ("nsubj", "nsubjpass"), self.type_of(key)))
+                        sentences.append(n)
+                        if history[-1][3] == "Person":
+                            people[key] = None
                     continue
-                key = self._antecedent(token, n, history)
+                recent = history[bisect.bisect_left(sentences, n - MAX_SENTENCE_GAP):]
+                key = self._antecedent(token, n, recent, people)
                 if key:
                     resolved[token.i] = (key, Span(token.idx, token.idx + len(token.text), token.text))
         return resolved
 
-    def _antecedent(self, token, n, history):
-        """Return the entity key a pronoun or definite description refers to, or None."""
-        recent = [h for h in history if n - h[0] <= MAX_SENTENCE_GAP]
+    def _antecedent(self, token, n, recent, people):
+        """Return the entity key a pronoun or definite description refers to, or None; recent: the
+        history entries within MAX_SENTENCE_GAP sentences, people: the persons named so far."""
         if token.lower_ in PERSON_PRONOUNS and token.pos_ == "PRON":
             people = [h for h in recent if h[3] == "Person"]
             same = [h for h in people if h[0] == n]
@@ -111,7 +119,7 @@ class EntityIndex:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
-            return self._titled_person(token, history)
+            return self._titled_person(token, people)
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_entity for c in token.children):
             return None  # "the Islamic State militant group" names its entity itself
         if token.lemma_ in ORG_ANAPHORS and token.pos_ == "NOUN":
@@ -119,24 +127,19 @@ class EntityIndex:
             return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None
         return None
 
-    def _titled_person(self, token, history):
+    def _titled_person(self, token, people):
         """Resolve "the Ukrainian president" to the one person titled so who is not another state's."""
         demonym = next((c.text for c in token.children if gazetteer.demonym_country(c.text)), None)
         country = gazetteer.demonym_country(demonym).name if demonym else None
-        candidates = []
-        for _, key, _, etype in reversed(history):
-            if etype == "Person" and token.lower_ in self.titles.get(key, ()) and key not in candidates:
-                candidates.append(key)
+        candidates = [key for key in people if token.lower_ in self.titles.get(key, ())]
         if country:
             candidates = [k for k in candidates if self._state_of(k) in (None, country)]
         return candidates[0] if len(candidates) == 1 else None
 
     def _state_of(self, key):
         """Return the country a titled person was introduced with ("U.S. President Joe Biden"), if any."""
-        for i, k in self.token_entity.items():
-            if k != key:
-                continue
-            for j, other in self.token_entity.items():
-                if other != key and abs(i - j) <= 3 and j < i and self.type_of(other) == "Country":
-                    return other
-        return None
+        if key not in self._states:
+            self._states[key] = next((other for i, k in self.token_entity.items() if k == key
+                                      for j in range(i - 3, i) if (other := self.token_entity.get(j)) is not None
+                                      and other != key and self.type_of(other) == "Country"), None)
+        return self._states[key]
