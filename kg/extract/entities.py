@@ -159,6 +159,7 @@ def _cluster_mentions(doc, mentions, metonymy=True):
     """Group mentions that name one entity; return the clusters in order of first mention."""
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
+    parts: dict[str, list[_Cluster]] = {}  # first and last word of a full name -> its clusters
     acronyms = _defined_acronyms(doc, mentions)
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
@@ -167,11 +168,12 @@ def _cluster_mentions(doc, mentions, metonymy=True):
         place = None if _is_acronym(doc, m) else _place_of(m.name, m.label, actor, metonymy)
         key = "place:" + place.name if place else match_key(m.name)
         key = acronyms.get(key, key)
-        cluster = by_key.get(key) or _surname_owner(clusters, m, key)
+        cluster = by_key.get(key) or _surname_owner(parts, m, key)
         if cluster is None:
             cluster = _Cluster(place=place)
             clusters.append(cluster)
         cluster.mentions.append(m)
+        _index_name(parts, m, cluster)
         by_key.setdefault(key, cluster)
         cluster.votes[m.label] += 1
         cluster.votes.update(_context_votes(doc, m))
@@ -199,12 +201,23 @@ def _gazetteer_weight(mention, actor):
     return 3 if mention.label == "Place" else CONTEXT_WEIGHT
 
 
-def _surname_owner(clusters, mention, key):
-    """Return the one person cluster whose full name ends (or starts) with this single name."""
+def _index_name(parts, mention, cluster):
+    """Note a cluster under the first and last word of a full name it holds (for _surname_owner)."""
+    words = mention.key.split()
+    if len(words) > 1:
+        for word in {words[0], words[-1]}:
+            holders = parts.setdefault(word, [])
+            if not any(c is cluster for c in holders):
+                holders.append(cluster)
+
+
+def _surname_owner(parts, mention, key):
+    """Return the one person cluster whose full name ends (or starts) with this single name.
+
+    parts indexes the clusters by those words, so a long text's thousands of names stay linear."""
     if " " in key or mention.label == "Place" and gazetteer.country(mention.text):
         return None
-    owners = [c for c in clusters if c.votes["Person"] and any(
-        len(m.key.split()) > 1 and key in (m.key.split()[-1], m.key.split()[0]) for m in c.mentions)]
+    owners = [c for c in parts.get(key, ()) if c.votes["Person"]]
     return owners[0] if len(owners) == 1 else None
 
 
