@@ -15,7 +15,7 @@ def test_progress_bar_draws_documents_per_second_on_a_terminal():
     with Progress(stream, every=0) as progress:
         assert list(progress.wrap("abc")) == ["a", "b", "c"]
     text = stream.getvalue()
-    assert text.startswith("\r1 documents") and "\r3 documents, " in text and text.endswith(" documents/s\n")
+    assert text.startswith("\r1 document, ") and "\r3 documents, " in text and text.endswith(" documents/s\n")
 
 
 def test_progress_bar_is_silent_when_not_a_terminal():
