@@ -1,6 +1,4 @@
 """Small parts: no module of kg/ over 300 lines, no function over 40 (decorators excluded, docstring included).
-
-kg/learn/ (the learned extractor, being written beside this) is not checked yet.
 """
 
 import ast
@@ -8,7 +6,7 @@ from pathlib import Path
 
 KG = Path(__file__).resolve().parent.parent / "kg"
 MAX_MODULE, MAX_FUNCTION = 300, 40
-SKIPPED = ("learn",)  # packages in flux, checked once they settle
+SKIPPED: tuple[str, ...] = ()  # packages in flux, checked once they settle
 EXCEPTIONS: dict[str, str] = {}  # "kg/path.py:function" -> why it may be longer
 
 

@@ -50,6 +50,7 @@ def calibrate(predictor: Predictor, records: Sequence[Record], gold_mentions: bo
             entity_gold.append(target[keep])
         facts = gold_keys(record)[1]
         spans = [(s + unit.offset, e + unit.offset, t) for s, e, t, _, _ in unit.mentions]
+        assert unit.logits is not None  # the predictor filled them
         for (h, t), row in zip(unit.pairs, unit.logits):
             rel_logits.append(row)
             rel_gold.append([(spans[h], spans[t], p) in facts for p in predictor.config.predicates])

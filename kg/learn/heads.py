@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -68,7 +68,8 @@ class Heads:
 
     def save(self, path: Path | str) -> None:
         """Write heads.npz."""
-        np.savez(path, **{name: self.arrays[name] for name in HEAD_ARRAYS})
+        arrays: dict[str, Any] = {name: self.arrays[name] for name in HEAD_ARRAYS}
+        np.savez(path, **arrays)
 
     def entity_logits(self, hidden: np.ndarray) -> np.ndarray:
         """Score every piece against every BIO label: (L, D) -> (L, labels)."""

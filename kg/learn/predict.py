@@ -179,7 +179,8 @@ class Predictor:
             index = [m[4] if mentions is not None else base + n for n, m in enumerate(unit.mentions)]
             if mentions is None:
                 out.extend(PredMention(s + unit.offset, e + unit.offset, t, p) for s, e, t, p, _ in unit.mentions)
-            probs = sigmoid(unit.logits / self.config.relation_temperature + self.config.relation_bias)
+            assert unit.logits is not None  # _fill set them
+            probs = sigmoid(np.asarray(unit.logits / self.config.relation_temperature + self.config.relation_bias))
             for (h, t), row in zip(unit.pairs, probs):
                 for p in np.nonzero(row >= floor)[0]:
                     relations.append(PredRelation(index[h], index[t], self.config.predicates[p], float(row[p])))

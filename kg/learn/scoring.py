@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 from kg.learn.predict import ChunkPrediction, GivenMention
 from kg.learn.records import Record
@@ -49,7 +49,9 @@ def score(model: Predicts, records: Sequence[Record], gold_mentions: bool = Fals
     predictions = model.predict([r.text for r in records], given)
     counts = {"entity": [0, 0, 0], "relation": [0, 0, 0]}
     for record, prediction in zip(records, predictions):
-        for name, gold, found in zip(("entity", "relation"), gold_keys(record), predicted_keys(prediction)):
+        pairs: tuple[tuple[str, set[Any], set[Any]], ...] = tuple(
+            zip(("entity", "relation"), gold_keys(record), predicted_keys(prediction)))
+        for name, gold, found in pairs:
             counts[name][0] += len(gold & found)
             counts[name][1] += len(found)
             counts[name][2] += len(gold)

@@ -97,7 +97,8 @@ def train(train_records: Sequence[Record], out_dir: Path | str, dev_records: Seq
     model = JointModel(encoder_path(), len(config.labels), len(config.entity_types), len(config.predicates))
     started = time.monotonic()
     history, best_epoch, pieces = _fit(model, examples, held if dev_records else None, tokenizer, config,
-                                       settings, rng, Progress(progress), gold_mentions)
+                                       settings, rng, Progress(progress if not isinstance(progress, str) else None),
+                                       gold_mentions)
     seconds = time.monotonic() - started
     predictor = torch_predictor(model, tokenizer, config)
     fitted = calibrate(predictor, held, gold_mentions)
@@ -209,7 +210,8 @@ def _fit(model: JointModel, examples: list[Example], dev: Sequence[Record] | Non
         if key > best[0]:
             best = (key, epoch)
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-    model.load_state_dict(best_state)
+    if best_state is not None:
+        model.load_state_dict(best_state)
     return history, best[1], pieces
 
 
