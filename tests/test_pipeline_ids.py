@@ -25,7 +25,7 @@ def test_ids_that_collided_give_distinct_graph_iris(one, other):
 
 @pytest.mark.parametrize("doc_id, iri", [
     ("seeds/000_b78362be98e5ff12.txt", "http://kg.example.org/doc/seeds%2F000_b78362be98e5ff12.txt"),
-    ("bbc-business-001", "http://kg.example.org/doc/bbc-business-001"),
+    ("bbc-business-301", "http://kg.example.org/doc/bbc-business-301"),
     ("news/002.txt", "http://kg.example.org/doc/news%2F002.txt"),
     ("x y.txt", "http://kg.example.org/doc/x%20y.txt"),
     ("Zürich 1", "http://kg.example.org/doc/Z%C3%BCrich%201"),
