@@ -15,6 +15,7 @@ from kg.extract.entities import resolve_entities
 from kg.extract.nlp import load_model, model_version, split_text
 from kg.extract.learned import extraction_sources, learned_name
 from kg.extract.sources import extract_facts
+from kg.invisible import restore_offsets, strip_invisible
 from kg.model import Document, Extraction
 
 if TYPE_CHECKING:
@@ -73,7 +74,8 @@ def extract_many(documents: Iterable[Document], nlp: Language | None = None, bat
         if last:
             whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             parts = []
-            yield _extract_or_report(document, whole, extractor, metonymy, learned)
+            cleaned, original, positions = document
+            yield restore_offsets(_extract_or_report(cleaned, whole, extractor, metonymy, learned), original, positions)
 
 
 def _extract_or_report(document, doc, extractor, metonymy, learned):
@@ -104,8 +106,11 @@ def _parse(nlp, pieces, batch_size):
 
 
 def _pieces(documents, limit):
-    """Yield (text, (document, whether it is the document's last piece)) for nlp.pipe."""
-    for document in documents:
-        pieces = split_text(document.text, limit) if len(document.text) > limit else [document.text]
+    """Yield (text, ((cleaned document, document, offsets), whether it is the document's last piece)) for
+    nlp.pipe: spaCy reads the text without invisible characters (kg.invisible), offsets map back."""
+    for original in documents:
+        text, positions = strip_invisible(original.text)
+        document = Document(original.id, text, original.published, original.title) if positions else original
+        pieces = split_text(text, limit) if len(text) > limit else [text]
         for i, piece in enumerate(pieces, 1):
-            yield piece, (document, i == len(pieces))
+            yield piece, ((document, original, positions), i == len(pieces))

@@ -9,11 +9,12 @@ from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS
                               ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
                               PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
 from kg.extract.relations import STATE_NOUNS
+from kg.invisible import remove_invisible
 
 
 def match_key(text):
     """Return the spelling-insensitive form two mentions of one name share (Zelensky/Zelenskiy)."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", remove_invisible(text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"[.'’]", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()

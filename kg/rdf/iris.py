@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from kg.invisible import remove_invisible
 from kg.rdf.namespaces import COARSE_CLASS, DOC, ENTITY, FACT
 
 MAX_SEGMENT = 120  # characters of a readable IRI segment before it is cut and hashed
@@ -16,8 +17,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
-    """Return text NFC-normalised, without control characters, whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text)
+    """Return text NFC-normalised, without control or invisible characters, whitespace collapsed."""
+    text = unicodedata.normalize("NFC", remove_invisible(text))
     text = _CONTROL.sub(" ", text)
     return " ".join(text.split())
 
