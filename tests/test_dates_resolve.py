@@ -24,6 +24,12 @@ PUBLISHED = "2021-04-03"  # a Saturday
     ("in 2019", "2019"),
     ("June", "2020-06"),
     ("2021-01-05", "2021-01-05"),
+    ("last year", "2020"),
+    ("this year", "2021"),
+    ("earlier this year", "2021"),
+    ("last month", "2021-03"),
+    ("this month", "2021-04"),
+    ("next year", None),  # future: no date a fact held
     ("this week", None),
     ("about 50 minutes", None),
     ("February 30, 2021", None),
@@ -34,7 +40,12 @@ def test_dates_resolve_against_publication(text, expected):
 
 def test_dates_relative_needs_publication():
     assert resolve("Friday", None) is None
+    assert resolve("last year", None) is None
     assert resolve("2014", None) == "2014"
+
+
+def test_dates_last_month_in_january_is_last_years_december():
+    assert resolve("last month", "2021-01-15") == "2020-12"
 
 
 @pytest.mark.parametrize("text, expected", [

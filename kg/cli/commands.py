@@ -20,7 +20,7 @@ from kg.store.oxigraph import Store
 
 
 def _documents(args, report):
-    return read_documents(args.paths, args.input_format, report)
+    return read_documents(args.paths, args.input_format, report, args.published)
 
 
 def extract(args):

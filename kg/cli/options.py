@@ -3,6 +3,8 @@
 import argparse
 import os
 
+from kg.cli.validation import iso_date
+
 DEFAULT_STORE = "kg-data"
 
 
@@ -23,11 +25,11 @@ class Parser(argparse.ArgumentParser):
 # after another (kg serve --model X) it is refused rather than silently ignored
 EXTRACTING = ("extract", "ingest")
 USED_BY = {"--store": ("ingest", "query", "export", "push", "forget", "stats", "validate", "link", "serve", "view"),
-           "--model": EXTRACTING, "--extractor": EXTRACTING}
+           "--model": EXTRACTING, "--extractor": EXTRACTING, "--published": EXTRACTING}
 
 
 def add_global(parser, command=None):
-    """Add --store, --model and --extractor: to the main parser, or after a command those it uses.
+    """Add --store, --model, --extractor and --published: to the main parser, or after a command those it uses.
 
     After a command they have no default, so they override the main parser's value only when given.
     """
@@ -50,3 +52,8 @@ def add_global(parser, command=None):
                             help="rules: the hand-written rules alone; model: the shipped learned model beside "
                                  "them; DIR: a model made by kg train; default: the rules for now (README, "
                                  "'Measured quality'); unset: $KG_EXTRACTOR, else default")
+    if used("--published"):
+        parser.add_argument("--published", default=value(None), type=iso_date, metavar="YYYY-MM-DD",
+                            help="publication date of the documents that give none (no record field, no "
+                                 "'date' header line): relative dates ('on Tuesday', 'last year') resolve "
+                                 "against it")

@@ -1,4 +1,4 @@
-"""Argument types that refuse hostile values by name (exit 2): counts, seconds, confidences and URLs.
+"""Argument types that refuse hostile values by name (exit 2): counts, seconds, confidences, dates and URLs.
 
 Python's int() and float() read other digit systems ("٥"), surrounding blanks, "nan", "inf" and
 underscores; a count or a time-out on the command line is plain ASCII digits, so these types say so.
@@ -57,6 +57,19 @@ def confidence(value: str) -> float:
     if not 0 <= number <= 1:
         raise argparse.ArgumentTypeError(f"a confidence is between 0 and 1, not {value}")
     return number
+
+
+def iso_date(value: str) -> str:
+    """Parse a calendar date written YYYY-MM-DD (a publication date)."""
+    import datetime
+
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError("not YYYY-MM-DD")
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD (like 2021-04-03), not {value[:40]!r} "
+                                         f"({exc})") from None
 
 
 def http_url(value: str) -> str:

@@ -63,13 +63,19 @@ def resolve(text, published=None):
 
 
 def _relative(t, pub):
-    """Resolve "Friday", "yesterday", "today" against the publication date."""
+    """Resolve "Friday", "yesterday", "today", "last year", "this month" against the publication date."""
     if pub is None:
         return None
     if t in ("today", "this morning", "tonight", "this evening", "this afternoon"):
         return pub.isoformat()
     if t in ("yesterday", "last night"):
         return (pub - dt.timedelta(days=1)).isoformat()
+    if m := re.fullmatch(r"(last|this|earlier this|later this) (year|month)", t):
+        # "earlier this year": within the year, no finer; a month back from January is December
+        first = pub.replace(day=1)
+        month = (first - dt.timedelta(days=1)) if m[1] == "last" and m[2] == "month" else first
+        year = pub.year - 1 if m[1] == "last" and m[2] == "year" else month.year
+        return f"{year:04d}" if m[2] == "year" else f"{year:04d}-{month.month:02d}"
     for i, name in enumerate(WEEKDAYS):
         if re.fullmatch(rf"(?:on |last |this )?{name}(?: morning| afternoon| evening| night)?", t):
             # news reports the latest such day: "on Friday" in a Saturday paper is yesterday

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from kg.errors import InputError
+from kg.extract.dates import published_from_text
 from kg.model import Document
 from kg.pipeline.records import document_from_record, size
 
@@ -125,12 +126,13 @@ def _expand(paths, report):
             report.problem(f"no such file or directory: {path}")
 
 
-def read_documents(paths: Sequence[str], input_format: str = "text",
-                   report: InputReport | None = None) -> Iterator[Document]:
+def read_documents(paths: Sequence[str], input_format: str = "text", report: InputReport | None = None,
+                   published: str | None = None) -> Iterator[Document]:
     """Yield the documents of the given paths ("-" is stdin), streaming, in order.
 
     Unreadable files and bad JSON lines are recorded in `report` and skipped; without a report,
-    the first one raises InputError.
+    the first one raises InputError. `published` (YYYY-MM-DD, the run's --published) dates the
+    documents that give no date of their own, in their record or a "date" header line.
     """
     if input_format not in INPUT_FORMATS:
         raise InputError(f"unknown input format {input_format!r}; valid: {', '.join(INPUT_FORMATS)}")
@@ -143,9 +145,16 @@ def read_documents(paths: Sequence[str], input_format: str = "text",
                 report.raise_if_any()
             if doc is not None:
                 report.place(doc.id, where)
-                yield doc
+                yield _dated(doc, published)
     if strict:
         report.raise_if_any()
+
+
+def _dated(doc: Document, published: str | None) -> Document:
+    """Return a document with the run's publication date when it gives none of its own."""
+    if published is None or doc.published is not None or published_from_text(doc.text):
+        return doc
+    return Document(doc.id, doc.text, published, doc.title)
 
 
 def _documents(path, as_jsonl, report):

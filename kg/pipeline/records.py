@@ -1,4 +1,5 @@
-"""One input record {"id", "text", "published"?, "title"?} checked field by field: a record kg cannot
+"""One input record {"id", "text", "published"?, "title"?} checked field by field (the publication date may
+also be called "date" or "datePublished", schema.org's name): a record kg cannot
 store faithfully is refused by name (InputError), never half-read, and never stops the others."""
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from kg.model import Document
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9:.]+(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?")
 MAX_ID = 2000  # characters of an id: a path or a URL, not a document
+# the names a record's publication date goes by, in the order they are looked for: kg's own, then the
+# plain one and schema.org's that feeds and scrapers write
+DATE_KEYS = ("published", "datePublished", "date")
 
 
 def _surrogate(text: str) -> int | None:
@@ -54,17 +58,18 @@ def record_id(record: dict, where: str) -> str:
     return doc_id
 
 
-def published_date(value: str | None, where: str, warn: Callable[[str], Any]) -> str | None:
+def published_date(value: str | None, where: str, warn: Callable[[str], Any], key: str = "published") -> str | None:
     """Return a publication date as YYYY-MM-DD (a timestamp keeps its date); warn and drop an invalid one."""
     if value is None or not value.strip():
         return None
     match = _DATE.fullmatch(value.strip())
     try:
         if match is None:
-            raise ValueError("not YYYY-MM-DD")
+            raise ValueError("written otherwise")
         return datetime.date(*map(int, match.groups())).isoformat()
     except ValueError as exc:
-        warn(f"{where}: \"published\" {value[:40]!r} is not a date ({exc}); the document is read without it")
+        warn(f"{where}: \"{key}\" {value[:40]!r} is not a date YYYY-MM-DD ({exc}); the document is read "
+             "without it")
         return None
 
 
@@ -81,9 +86,9 @@ def document_from_record(record: Any, where: str = "record", warn: Callable[[str
         raise InputError(f"{where}: \"text\" is {len(text.encode('utf-8'))} bytes; kg reads documents up to "
                          f"{size(max_bytes)} (split it, or raise --max-bytes)")
     title = _string(record, "title", where, required=False) or None
-    published = _string(record, "published", where, required=False)
-
-    return Document(doc_id, text, published_date(published, where, warn or _log_warning), title)
+    key = next((k for k in DATE_KEYS if record.get(k) is not None), "published")
+    published = _string(record, key, where, required=False)
+    return Document(doc_id, text, published_date(published, where, warn or _log_warning, key), title)
 
 
 def _log_warning(message: str) -> None:
