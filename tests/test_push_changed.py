@@ -47,7 +47,7 @@ def test_push_changed_resends_a_graph_cut_off_midway(sample_store, server, relay
     push(sample_store, url + "/query", update_endpoint=url + "/update", method="update")
     first = -(-len(sample_store.ntriples(DOC1)) // 10)  # requests of DOC1 in batches of 10
     handler.limit = handler.count + first + 2  # the ASK probe, DOC1, then DROP and DOC2's first batch; then silence
-    with pytest.raises(ServerError, match=f"1 graphs not loaded: {DOC2}") as err:
+    with pytest.raises(ServerError, match=f"1 graph not loaded: {DOC2}") as err:
         push(sample_store, url + "/query", update_endpoint=url + "/update", method="update",
              batch_triples=10, retries=1, backoff=0.01)
     assert err.value.not_loaded == [DOC2]

@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from conftest import Server, Virtuoso, _free_port, configure_virtuoso, start_oxigraph, start_virtuoso, stop
+from kg.rdf.classes import plural
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import KG, NIF
 from kg.remote.pushlog import LOG_NAME
@@ -111,7 +112,7 @@ def local_graphs(store):
 def finish(store, target, skipped):
     """Run `kg push --changed` to the end; check it skipped what was loaded and left exact graphs."""
     out, err = kg_push(store, target, "--changed", "--verify").communicate(timeout=120)
-    assert f"{skipped} unchanged graphs skipped" in err and f"{DOCS} graphs verified" in err, err
+    assert f"{plural(skipped, 'unchanged graph')} skipped" in err and f"{DOCS} graphs verified" in err, err
     assert target.quads_by_graph() == local_graphs(store)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.errors import ServerError, UsageError
+from kg.rdf.classes import plural
 from kg.rdf.namespaces import DOC, KG
 from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.remote.graphstore import choose_method
@@ -179,16 +180,16 @@ class _Push:
                     if self.journal:  # its content there is unknown: --changed sends it again
                         self.journal.sending(graph)
         if wrong:
-            raise ServerError(f"verification failed for {len(wrong)} of {len(graphs)} graphs: "
+            raise ServerError(f"verification failed for {len(wrong)} of {plural(len(graphs), 'graph')}: "
                               f"{_names(wrong)}; run kg push --changed to send them again")
         self.summary["verified"] = len(graphs)
 
 
 def _not_loaded(exc, graphs, stale):
     """Return a ServerError naming the graphs not loaded and the drops not done."""
-    parts = [f"{len(graphs)} graphs not loaded: {_names(graphs)}"] if graphs else []
+    parts = [f"{plural(len(graphs), 'graph')} not loaded: {_names(graphs)}"] if graphs else []
     if stale:
-        parts.append(f"{len(stale)} graphs not dropped: {_names(stale)}")
+        parts.append(f"{plural(len(stale), 'graph')} not dropped: {_names(stale)}")
     error = ServerError(f"{exc}\n{'; '.join(parts)}.\nRun the push again to finish it "
                         "(kg push --changed sends only what the server lacks).", status=exc.status,
                         body=exc.body)
@@ -288,13 +289,12 @@ def _has_blank_nodes(lines):
 
 def push_report(summary, dry_run=False):
     """Return the one-line account of a push for the terminal."""
-    verb = "would push" if dry_run else "pushed"
-    text = (f"{verb} {summary['graphs']} graphs ({summary['triples']} triples, {summary['requests']} "
-            f"requests, {summary['method']})")
+    text = (f"{'would push' if dry_run else 'pushed'} {plural(summary['graphs'], 'graph')} ("
+            f"{plural(summary['triples'], 'triple')}, {plural(summary['requests'], 'request')}, {summary['method']})")
     if summary["skipped"]:
-        text += f"; {summary['skipped']} unchanged graphs skipped"
+        text += f"; {plural(summary['skipped'], 'unchanged graph')} skipped"
     if summary["pruned"]:
-        text += f"; {'would drop' if dry_run else 'dropped'} {summary['pruned']} graphs the store no longer has"
+        text += f"; {'would drop' if dry_run else 'dropped'} {plural(summary['pruned'], 'graph')} the store no longer has"
     if "verified" in summary:
-        text += f"; {summary['verified']} graphs verified"
+        text += f"; {plural(summary['verified'], 'graph')} verified"
     return text
