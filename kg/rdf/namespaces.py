@@ -9,6 +9,7 @@ KG = Namespace("http://kg.example.org/ontology#")
 ENTITY = Namespace("http://kg.example.org/id/")
 DOC = Namespace("http://kg.example.org/doc/")
 FACT = Namespace("http://kg.example.org/fact/")
+EVENT = Namespace("http://kg.example.org/event/")
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -16,7 +17,7 @@ GEONAMES = Namespace("https://sws.geonames.org/")
 
 PREFIXES = {
     "kg": KG, "person": ENTITY["person/"], "org": ENTITY["organization/"], "place": ENTITY["place/"],
-    "group": ENTITY["group/"], "doc": DOC, "fact": FACT, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
+    "group": ENTITY["group/"], "doc": DOC, "fact": FACT, "event": EVENT, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
     "xsd": XSD, "skos": SKOS, "prov": PROV, "schema": SCHEMA, "nif": NIF, "dcterms": DCTERMS,
 }
 
@@ -26,7 +27,7 @@ USED_TERMS = (
     *ENTITY_CLASSES, "Entity", "Event", "Document", "Mention", "Sentence", "Statement", "Extractor", "Link",
     "confidence", "date", "evidence", "subjectMention", "objectMention", "inDocument", "refersTo",
     "rule", "attributedTo", "sourceId", "published", "title", "extractorVersion", "alias", "isoCode",
-    "agent", "target", "place", "duration", "asserts", "eventClass",
+    "agent", "target", "place", "duration", "asserts", "eventClass", "reportOf",
 )
 
 

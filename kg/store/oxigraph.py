@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import QueryError, StoreError
@@ -19,8 +19,9 @@ from kg.rdf.sparqlscan import names_dataset
 from kg.store import locks
 from kg.store.export import export as write_export
 from kg.store.protocol import Bindings, Row
-from kg.store.results import Result
-from kg.store.terms import to_oxigraph, to_rdflib
+from kg.store.events import settle_events
+from kg.store.results import Result, solution_rows
+from kg.store.terms import to_oxigraph
 
 DEFAULT_PATH = "kg-data"
 LOCK_WAIT = 10.0  # seconds a second kg process waits for the store before giving up
@@ -166,13 +167,21 @@ class Store:
                 self._db.remove_graph(name)
 
     def forget(self, doc_id: str) -> bool:
-        """Remove a document's graph (by source id or graph IRI); return whether it was there."""
+        """Remove a document's graph (by source id or graph IRI), settle events; return whether it was there."""
         db = self._writable()
         name = ox.NamedNode(str(graph_iri(doc_id)))
         if not db.contains_named_graph(name):
             return False
         db.remove_graph(name)
+        settle_events(self)  # a report that leaned on this document's date falls back on its own key
         return True
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update, in one transaction."""
+        try:
+            self._writable().update(sparql)
+        except (OSError, RuntimeError, SyntaxError) as exc:
+            raise StoreError(f"update failed on {self.path}: {exc}") from exc
 
     # ---- reading ----
 
@@ -201,7 +210,7 @@ class Store:
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
             result = self._db.query(sparql, substitutions=subs or None)
-            return _rows(result)
+            return solution_rows(result)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except RuntimeError as exc:
@@ -284,13 +293,3 @@ def _label_blank_nodes(name, triples):
         return ox.BlankNode(f"g{salt}{term.value}") if isinstance(term, ox.BlankNode) else term
 
     return [(relabel(q.subject), q.predicate, relabel(q.object)) for q in dataset]
-
-
-def _rows(result):
-    if isinstance(result, ox.QueryBoolean):
-        return ["ask"], [(Literal(bool(result)),)]
-    if isinstance(result, ox.QueryTriples):
-        rows = [tuple(to_rdflib(t) for t in (x.subject, x.predicate, x.object)) for x in result]
-        return ["subject", "predicate", "object"], rows
-    names = [v.value for v in result.variables]
-    return names, [tuple(to_rdflib(solution[n]) for n in names) for solution in result]

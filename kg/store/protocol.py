@@ -71,8 +71,11 @@ class GraphStore(Protocol):
     def replace_ntriples(self, name: Any, lines: Sequence[str]) -> int:
         """Replace a graph by N-Triples lines without blank nodes, atomically."""
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction (kg.store.events settles reports of events with it)."""
+
     def forget(self, doc_id: str) -> bool:
-        """Remove a document's graph; return whether it was there."""
+        """Remove a document's graph, settle the reports that leaned on it; return whether it was there."""
 
 
 __all__ = ["Bindings", "GraphStore", "QueryResult", "Row"]

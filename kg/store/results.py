@@ -3,9 +3,11 @@
 import io
 
 import pyoxigraph as ox
+from rdflib import Literal
 
 from kg.errors import QueryError
 from kg.rdf.formats import by_media_type
+from kg.store.terms import to_rdflib
 
 # pyoxigraph's writer of each format kg serve answers in (kg.rdf.formats names them)
 _RESULT_WRITERS = {"srj": ox.QueryResultsFormat.JSON, "srx": ox.QueryResultsFormat.XML,
@@ -53,3 +55,14 @@ class _Capped(io.BytesIO):
             raise ResultTooLarge(f"the answer is larger than {self.limit} bytes (the server's limit); "
                                  "add LIMIT, or ask for fewer variables")
         return super().write(data)
+
+
+def solution_rows(result):
+    """Return (variable names, rows of rdflib terms or None) of a pyoxigraph query answer."""
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [(Literal(bool(result)),)]
+    if isinstance(result, ox.QueryTriples):
+        rows = [tuple(to_rdflib(t) for t in (x.subject, x.predicate, x.object)) for x in result]
+        return ["subject", "predicate", "object"], rows
+    names = [v.value for v in result.variables]
+    return names, [tuple(to_rdflib(solution[n]) for n in names) for solution in result]
