@@ -14,7 +14,8 @@ def class_tree(counts: Mapping[str, int]) -> list[tuple[int, str, int]]:
     """Return (depth, class, entities) rows: each class once, a subclass under its parent.
 
     counts holds the distinct entities typed with each class; a Country is a Place too, so Place's
-    number includes its subclasses, and "other Place" counts the places of no subclass.
+    number includes its subclasses, and "other Place" counts the places of no subclass. A class with
+    no entity has no row, so kg stats lists exactly the view's legend.
     """
     rows = []
     for name in TOP:
@@ -24,9 +25,8 @@ def class_tree(counts: Mapping[str, int]) -> list[tuple[int, str, int]]:
             rows.append((1, child, counts.get(child, 0)))
         if children:
             other = counts.get(name, 0) - sum(counts.get(child, 0) for child in children)
-            if other > 0:
-                rows.append((1, f"other {name}", other))
-    return rows
+            rows.append((1, f"other {name}", other))
+    return [row for row in rows if row[2] > 0]
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
