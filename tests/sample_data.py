@@ -1,8 +1,9 @@
 """Sample document graphs shaped like kg.rdf.graph.to_graph output, built by hand."""
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from kg.rdf.events import event_iri, participants, undated_when
 from kg.rdf.iris import document_iri, entity_iri, fact_iri, mention_iri
 from kg.rdf.namespaces import KG, NIF, bind_prefixes
 
@@ -13,7 +14,8 @@ TRICKY = 'He said "stop" \\ } }} """ \'\'\' \n\t end ; DROP ALL ; é ✓'
 
 # Sample values for every stored query parameter, chosen so each query returns rows.
 QUERY_PARAMS = {"entity": "putin", "other": "JOE BIDEN", "subject": "Joe Biden", "predicate": "called",
-                "object": "Putin", "type": "person", "source": "news/001.txt", "min_confidence": "0.7"}
+                "object": "Putin", "type": "person", "source": "news/001.txt", "min_confidence": "0.7",
+                "date": "2024-01-01"}
 
 
 def doc_graph(doc_id, entities, facts, published=None, title=None):
@@ -31,7 +33,7 @@ def doc_graph(doc_id, entities, facts, published=None, title=None):
     for key, (label, etype, aliases, mentions) in entities.items():
         _entity(graph, doc_id, iris[key], label, etype, aliases, mentions)
     for fact in facts:
-        _fact(graph, doc_id, iris, fact)
+        _fact(graph, doc_id, iris, fact, published)
     return graph
 
 
@@ -56,7 +58,7 @@ def _entity(graph, doc_id, iri, label, etype, aliases, mentions):
         graph.add((_span(graph, doc_id, start, end, text, KG.Mention), KG.refersTo, iri))
 
 
-def _fact(graph, doc_id, iris, fact):
+def _fact(graph, doc_id, iris, fact, published):
     s, p, o = iris[fact["s"]], KG[fact["p"]], iris[fact["o"]]
     start, end, sentence = fact["sentence"]
     graph.add((s, p, o))
@@ -69,17 +71,28 @@ def _fact(graph, doc_id, iris, fact):
     graph.add((node, KG.evidence, _span(graph, doc_id, start, end, sentence, KG.Sentence)))
     graph.add((node, KG.subjectMention, mention_iri(doc_id, start, start + 3)))
     graph.add((node, KG.objectMention, mention_iri(doc_id, end - 4, end - 1)))
+    date = None
     if fact.get("date"):
-        kind = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(fact["date"])]
-        graph.add((node, KG.date, Literal(fact["date"], datatype=kind)))
+        date = Literal(fact["date"], datatype={4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(fact["date"])])
+        graph.add((node, KG.date, date))
     if fact.get("by"):
         graph.add((node, KG.attributedTo, iris[fact["by"]]))
     if fact["p"] in EVENTS:
-        graph.add((node, RDF.type, KG[EVENTS[fact["p"]]]))
-        graph.add((node, KG.agent, s))
-        graph.add((node, KG.target, o))
+        _report(graph, node, EVENTS[fact["p"]], s, o, fact.get("date") or undated_when(published, doc_id), date)
         if fact.get("place"):
             graph.add((node, KG.place, iris[fact["place"]]))
+
+
+def _report(graph, node, kind, s, o, when, date):
+    """Add a statement's link to its event and the event's description, as kg.rdf.events keys it."""
+    event = URIRef(event_iri(kind, str(s), str(o), when))
+    agent, target = participants(kind, str(s), str(o))
+    graph.add((node, KG.reportOf, event))
+    for p, value in ((RDF.type, KG[kind]), (RDF.type, KG.Event), (KG.agent, URIRef(agent)),
+                     (KG.target, URIRef(target))):
+        graph.add((event, p, value))
+    if date is not None:
+        graph.add((event, KG.date, date))
 
 
 def sample_graph_list():

@@ -58,7 +58,8 @@ def test_rdf_graph_plain_triple_beside_statement():
     biden, zelensky = entity_iri("Joe Biden", "Person"), entity_iri("Volodymyr Zelensky", "Person")
     assert (biden, KG.called, zelensky) in graph
     statement = next(graph.subjects(RDF.predicate, KG.called))
-    assert (statement, RDF.type, KG.Call) in graph and (statement, KG.agent, biden) in graph
+    event = graph.value(statement, KG.reportOf)
+    assert (event, RDF.type, KG.Call) in graph and (event, KG.agent, biden) in graph
     assert graph.value(statement, KG.date) == Literal("2021-04-02", datatype=XSD.date)
     assert graph.value(statement, KG.confidence) == Literal("0.750", datatype=XSD.decimal)
 

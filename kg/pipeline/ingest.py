@@ -12,6 +12,7 @@ from kg.model import Document
 from kg.pipeline.parallel import extract_rendered
 from kg.rdf.graph import graph_record
 from kg.rdf.graph import GraphRecord
+from kg.store.events import settle_events
 from kg.store.protocol import GraphStore
 
 QUEUED = 64  # graphs extracted but not yet written, at most: a few seconds of work, a few MB
@@ -48,6 +49,7 @@ def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, me
             summary.facts += record.facts
             if on_document:
                 on_document(record)
+    settle_events(store)  # an undated report joins the dated event it reports, whichever came first
     return summary
 
 

@@ -11,6 +11,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from kg.extract.relations import EVENT_CLASS
 from kg.model import PLACE_CLASSES
 from kg.model import Extraction
+from kg.rdf.events import event_triples, undated_when
 from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
 from kg.rdf.namespaces import KG, NIF, bind_prefixes
 from kg.store import native as ox
@@ -99,7 +100,7 @@ def _triples(extraction):
     for entity in extraction.entities:
         yield from _entity_triples(iris[entity.key], entity, spans)
     for fact in extraction.facts:
-        yield from _fact_triples(doc_iri, doc.id, iris, fact, spans)
+        yield from _fact_triples(doc_iri, doc, iris, fact, spans)
 
 
 def _document_triples(doc_iri, extraction):
@@ -151,10 +152,10 @@ class _Spans:
         return node
 
 
-def _fact_triples(doc_iri, doc_id, iris, fact, spans):
+def _fact_triples(doc_iri, doc, iris, fact, spans):
     subject, obj, prop = iris[fact.subject], iris[fact.object], _kg(fact.predicate)
     yield subject, prop, obj  # the plain triple, for simple queries
-    node = _iri(fact_iri(doc_id, fact.subject, fact.predicate, fact.object, fact.sentence.start,
+    node = _iri(fact_iri(doc.id, fact.subject, fact.predicate, fact.object, fact.sentence.start,
                          fact.subject_mention.start, fact.object_mention.start))
     yield node, _TYPE, _kg("Statement")
     yield node, _SUBJECT, subject
@@ -177,15 +178,16 @@ def _fact_triples(doc_iri, doc_id, iris, fact, spans):
         yield node, _kg("attributedTo"), iris[fact.attributed_to]
     event_class = EVENT_CLASS.get(fact.predicate)
     if event_class:
-        yield from _event_triples(node, iris, fact, event_class)
+        yield from _report_triples(node, doc, subject, obj, iris, fact, event_class)
 
 
-def _event_triples(node, iris, fact, event_class):
-    # the statement node doubles as the n-ary event: one node per happening and its evidence
-    yield node, _TYPE, _kg(event_class)
-    yield node, _kg("agent"), iris[fact.subject]
-    yield node, _kg("target"), iris[fact.object]
+def _report_triples(node, doc, subject, obj, iris, fact, event_class):
+    # the statement is one report of the event; the event node, keyed by kind, participants and
+    # day, is shared by every document reporting it (kg.rdf.events), so where and how long stay here
     if fact.place:
         yield node, _kg("place"), iris[fact.place]
     if fact.duration:
         yield node, _kg("duration"), ox.Literal(fact.duration)
+    when = fact.date or undated_when(doc.published, doc.id)
+    date = date_literal(fact.date) if fact.date else None
+    yield from event_triples(node, event_class, subject.value, obj.value, when, date)
