@@ -67,6 +67,11 @@ class Fact:
     place: str | None = None  # Entity.key of where an event happened
     duration: str | None = None
     source: str = ""  # the id of the registered fact source that read it (kg.extract.sources)
+    # when a lasting fact (a post) held: it began on `start` ("was appointed on Monday") and, when
+    # `ended` ("former", "resigned"), stopped on `end`; dates as `date`, None when the text gives none
+    start: str | None = None
+    end: str | None = None
+    ended: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ _SUBJECT, _PREDICATE, _OBJECT = _iri(RDF.subject), _iri(RDF.predicate), _iri(RDF
 _BEGIN, _END, _ANCHOR = _iri(NIF.beginIndex), _iri(NIF.endIndex), _iri(NIF.anchorOf)
 _DECIMAL, _DATE = _iri(XSD.decimal), _iri(XSD.date)
 _DATE_TYPES = {4: _iri(XSD.gYear), 7: _iri(XSD.gYearMonth), 10: _DATE}
+_TRUE = ox.Literal("true", datatype=_iri(XSD.boolean))
 
 
 def date_literal(value):
@@ -152,6 +153,17 @@ class _Spans:
         return node
 
 
+def _tenure_triples(node, fact):
+    """Yield when a lasting fact began and ended: kg:startDate, kg:endDate, and kg:ended for any end."""
+    if fact.start:
+        yield node, _kg("startDate"), date_literal(fact.start)
+    if fact.ended:
+        # "former chairman" ends a post without saying when: kg:ended says so, kg:endDate only when known
+        yield node, _kg("ended"), _TRUE
+        if fact.end:
+            yield node, _kg("endDate"), date_literal(fact.end)
+
+
 def _fact_triples(doc_iri, doc, iris, fact, spans):
     subject, obj, prop = iris[fact.subject], iris[fact.object], _kg(fact.predicate)
     yield subject, prop, obj  # the plain triple, for simple queries
@@ -176,6 +188,7 @@ def _fact_triples(doc_iri, doc, iris, fact, spans):
         yield node, _kg("date"), date_literal(fact.date)
     if fact.attributed_to:
         yield node, _kg("attributedTo"), iris[fact.attributed_to]
+    yield from _tenure_triples(node, fact)
     event_class = EVENT_CLASS.get(fact.predicate)
     if event_class:
         yield from _report_triples(node, doc, subject, obj, iris, fact, event_class)

@@ -3,12 +3,20 @@
 import json
 from typing import Any
 
-from kg.model import Extraction, Span
+from kg.model import Extraction, Fact, Span
 from kg.rdf.iris import document_iri, entity_iri
 
 
 def _span(span: Span) -> dict[str, int]:
     return {"start": span.start, "end": span.end}
+
+
+def _tenure(fact: Fact) -> dict[str, Any]:
+    """Return the start, end and ended keys a fact in time carries (none for a timeless fact)."""
+    found: dict[str, Any] = {"start": fact.start} if fact.start else {}
+    if fact.ended:
+        found.update({"end": fact.end, "ended": True} if fact.end else {"ended": True})
+    return found
 
 
 def json_line(extraction: Extraction) -> str:
@@ -31,6 +39,7 @@ def extraction_to_json(extraction: Extraction) -> dict[str, Any]:
             record["date"] = f.date
         if f.attributed_to:
             record["attributed_to"] = iris[f.attributed_to]
+        record.update(_tenure(f))
         facts.append(record)
     return {
         "id": extraction.document.id,
