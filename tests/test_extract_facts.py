@@ -74,7 +74,8 @@ def test_extract_facts_found(text, expected):
      [("Viktor Orban", "leaderOf", "Hungary"), ("Viktor Orban", "warned", "European Union")]),
     ("Elon Musk, the chief executive of Tesla, criticised the decision.", [("Elon Musk", "heads", "Tesla")]),
     ("Tesla chief executive Elon Musk criticised the decision.", [("Elon Musk", "heads", "Tesla")]),
-    ("Former Siemens chief executive Peter Loescher joined the board.", [("Peter Loescher", "worksFor", "Siemens")]),
+    # a former chief executive headed the company: heads, with an end (tests/test_tenure_facts.py)
+    ("Former Siemens chief executive Peter Loescher joined the board.", [("Peter Loescher", "heads", "Siemens")]),
     ("Sunak's predecessor Liz Truss resigned.", [("Liz Truss", "predecessorOf", "Sunak")]),
     ("The fourth president of the Philippines, Manuel Roxas, was born in Capiz.",
      [("Manuel Roxas", "leaderOf", "Philippines")]),

@@ -24,9 +24,11 @@ from kg.extract.rules.locatives import from_locatives
 from kg.extract.rules.nouns import from_nouns
 from kg.extract.rules.orgplaces import from_org_places
 from kg.extract.rules.placefacts import from_places
+from kg.extract.rules.posts import from_posts
 from kg.extract.rules.titles import from_titled_names
 from kg.extract.rules.verbs import from_verbs
 from kg.extract.sentence import Sentence
+from kg.extract.tenure import in_time
 from kg.model import Fact
 
 
@@ -131,6 +133,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
         *(Rule(f"verb:{lemma}", ("worksFor",), 0.6) for lemma in EMPLOYMENT_VERBS),
         Rule("prep-possessor", ("worksFor",), 0.6), Rule("shared-affiliation", ("worksFor",), 0.6),
         Rule("speaker-role", ("worksFor",), 0.6)), from_employment),
+    RuleSource("posts", (Rule("post:*", ("leaderOf",), 0.8), Rule("post:*", ("worksFor",), 0.7)), from_posts),
     RuleSource("org-places", (
         Rule("chain-locative", ("basedIn", "livesIn"), 0.7), Rule("national-name", ("basedIn",), 0.7),
         Rule("inner-locative", ("basedIn",), 0.6)), from_org_places),
@@ -162,7 +165,8 @@ def sources_of(rule: str) -> list[str]:
 
 def extract_facts(doc: Any, index: EntityIndex, published: str | None,
                   sources: Iterable[RuleSource | DocumentSource] = SOURCES) -> list[Fact]:
-    """Return every fact the registered sources read from a parsed document, without repeats.
+    """Return every fact the registered sources read from a parsed document, without repeats, each post
+    (worksFor, heads, leaderOf) with the start and end its sentence gives it (kg.extract.tenure).
 
     Sentence sources run sentence by sentence in table order, then document sources; of facts
     repeating (subject, property, object) within one sentence the first is kept.
@@ -176,7 +180,7 @@ def extract_facts(doc: Any, index: EntityIndex, published: str | None,
             found.extend(source.read_sentence(source.sentence(sent, parsed)))
     for whole in (s for s in sources if not isinstance(s, RuleSource)):
         found.extend(f if f is None or f.source else replace(f, source=whole.id) for f in whole.read(parsed))
-    return _unique(found)
+    return in_time(doc, index, published, _unique(found))
 
 
 def _unique(facts: Iterable[Fact | None]) -> list[Fact]:

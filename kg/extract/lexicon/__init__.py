@@ -121,3 +121,8 @@ NOT_LEADING = words("not_leading")
 NOT_ROLES = words("not_roles")
 COPULAS = ordered("copulas")
 NAMING_VERBS = ordered("naming_verbs")
+
+# ---- Posts in time ----
+TENURE_STARTS = pairs("tenure_starts")
+TENURE_ENDS = pairs("tenure_ends")
+FORMER_WORDS = words("former_words")

@@ -1,5 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
+from kg.extract.factuality import is_factual
 from kg.extract.lexicon import (COPULAS, LEADER_TITLES, LOCAL_OFFICES, NAMING_VERBS, NOT_LEADING, NOT_ROLES,
                               PERSON_SUFFIXES, POLITICAL_TITLES, TITLES, WORK_TITLES)
 from kg.extract.relations import PREDECESSOR_NOUNS
@@ -16,7 +17,7 @@ def is_role(token):
         and word not in NOT_ROLES
 
 
-def _title_words(tokens, appositive=None):
+def title_words(tokens, appositive=None):
     """Return the title a run of words carries ("prime minister"), and whether it leads."""
     words = [t.lower_ for t in tokens]
     text = " ".join(words)
@@ -49,7 +50,7 @@ def _prep_objects(noun):
     return found
 
 
-def _described_by(noun):
+def described_by(noun):
     """Return a describing noun's group: its title words (itself and modifiers), then those and its objects."""
     # "Jill Biden, the wife of the U.S. president" or "the U.S. president's wife": the title there is another's
     title = [noun] + [t for c in noun.children if c.dep_ in ("compound", "amod") for t in c.subtree]
@@ -73,12 +74,13 @@ def _title_groups(token, own=frozenset()):
         nouns.append(token.head)
     if token.dep_ == "nsubj" and token.head.lemma_ in COPULAS:  # "Foster is the AP's regional reporter"
         nouns += [c for c in token.head.children if c.dep_ == "attr"]
-    if token.dep_ == "nsubjpass" and token.head.lemma_ in NAMING_VERBS:  # "Lee was named editor of the Times"
+    # "Lee was named editor of the Times"; not "Lee was not named editor", "Lee could be named editor"
+    if token.dep_ == "nsubjpass" and token.head.lemma_ in NAMING_VERBS and is_factual(token.head):
         nouns += [c for c in token.head.children if c.dep_ in ("oprd", "attr")]
-    groups += [_described_by(n) for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+    groups += [described_by(n) for n in nouns if n.pos_ in ("NOUN", "PROPN")]
     # "director of the Foundation and a member of the Network": a conjunct counts only with a real title
     conjuncts = [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-    return groups + [_described_by(n)[:2] + (None,) for n in conjuncts]
+    return groups + [described_by(n)[:2] + (None,) for n in conjuncts]
 
 
 def from_titles(s, person_token, person):
@@ -94,7 +96,7 @@ def from_titles(s, person_token, person):
             words.append(person_token)
             titled.append(person_token)
         # a title word inside another name is no title: "Bill Armstrong ... at CL King & Associates"
-        title, leads = _title_words([t for t in titled if s.index.at(t) is None or s.index.at(t)[0] == person.key],
+        title, leads = title_words([t for t in titled if s.index.at(t) is None or s.index.at(t)[0] == person.key],
                                     appositive)
         if not title:
             continue
