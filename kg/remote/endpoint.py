@@ -83,13 +83,16 @@ class Endpoint:
                               f"(got {str(answer)[:120]!r}); nothing was pushed")
 
     def update(self, sparql):
-        """Send one SPARQL update request."""
+        """Send one SPARQL update request, POSTed directly as application/sparql-update.
+
+        Not through SPARQLWrapper: its query-type regexes and form encoding took 30 of 46 s of a
+        500-article push in 256 KiB requests (measured); the server's own work took 10.
+        """
         url = self.update_url or self.query_url
-        wrapper = self._wrapper(url)
-        wrapper.setQuery(sparql)
-        if not wrapper.isSparqlUpdateRequest():
-            raise UsageError("Endpoint.update was given something that is not a SPARQL update")
-        self._retry(lambda: _read(wrapper), "update", url)
+        check_url(url)
+        request = urllib.request.Request(url, data=sparql.encode("utf-8"), method="POST",
+                                         headers={"Content-Type": "application/sparql-update"})
+        self._retry(lambda: self._send(request, url), "update", url)
 
     def put_graph(self, store_url, graph, ntriples):
         """Replace one graph through the Graph Store Protocol (HTTP PUT of N-Triples)."""

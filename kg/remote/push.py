@@ -14,6 +14,8 @@ from kg.rdf.classes import plural
 from kg.rdf.namespaces import DOC, KG
 from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.remote.graphstore import choose_method
+from kg.remote.loaders import BATCH_BYTES, BATCH_TRIPLES, GraphStoreLoader, Printer, Update, read_ahead
+from kg.remote.loaders import batches as batches  # re-exported: the batching of one large graph
 from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
 from kg.store.protocol import GraphStore
 from kg.store.terms import n3
@@ -21,8 +23,6 @@ from kg.store.terms import n3
 log = logging.getLogger(__name__)
 
 METHODS = ("auto", "update", "gsp")
-BATCH_BYTES = 256 * 1024  # bytes of N-Triples per request
-BATCH_TRIPLES = 1000  # Virtuoso refuses an INSERT DATA of ~10k triples: keep it near 1-2k
 VERIFY_CHUNK = 100  # graphs counted by one query
 NAMED = 10  # graphs a failure names one by one
 _REMOTE_DOCS = f"""SELECT DISTINCT ?g WHERE {{
@@ -90,8 +90,8 @@ class _Push:
         self.store, self.remote, self.opts, self.pushlog = store, remote, opts, pushlog
         self.journal = None if opts.dry_run else pushlog  # a dry run records nothing
         method, url = choose_method(remote, opts.method, opts.graph_store)
-        self.loader = _GraphStore(url) if method == "gsp" else _Update(opts.batch_bytes, opts.batch_triples)
-        self.sink = _Printer(out, remote) if opts.dry_run else remote
+        self.loader = GraphStoreLoader(url) if method == "gsp" else Update(opts.batch_bytes, opts.batch_triples)
+        self.sink = Printer(out, remote) if opts.dry_run else remote
         self.summary = {"method": method, "graphs": 0, "triples": 0, "requests": 0, "skipped": 0,
                         "pruned": 0}
         self.counts = {}  # {graph: local triple count}, for verify
@@ -106,8 +106,10 @@ class _Push:
                 self.remote.check_sparql()  # nothing is marked loaded at a server that is not one
             except ServerError as exc:
                 raise _not_loaded(exc, todo, stale) from None
-        for i, graph in enumerate(todo):
-            self._send(graph, todo[i:], stale)
+        sent = 0
+        for group in self.loader.groups(read_ahead((graph, self.store.ntriples(graph)) for graph in todo)):
+            self._send_group(group, todo[sent:], stale)
+            sent += len(group)
         for j, graph in enumerate(stale):
             self._drop(graph, stale[j:])
         if self.opts.verify and not self.opts.dry_run:
@@ -138,15 +140,40 @@ class _Push:
             stale |= {str(row[0]) for row in rows} - local
         return [URIRef(g) for g in sorted(stale)]
 
-    def _send(self, graph, rest, stale):
+    def _send_group(self, group, rest, stale):
+        """Send graphs in one request, marking them sending first and loaded once acknowledged."""
+        if len(group) == 1:
+            graph, lines = group[0]
+            self._send(graph, lines, rest, stale)
+            return
+        if self.journal:
+            for graph, _ in group:
+                self.journal.sending(graph)
+        try:
+            self.summary["requests"] += self.loader.send_group(self.sink, group)
+        except ServerError as exc:
+            if exc.status is None:  # no answer: smaller requests would fare no better
+                raise _not_loaded(exc, rest, stale) from None
+            # the server refused the request whole: graph by graph, the error names the graph at fault
+            log.warning("%d graphs in one request failed (%s); sending them one by one", len(group), exc)
+            for i, (graph, lines) in enumerate(group):
+                self._send(graph, lines, rest[i:], stale)
+            return
+        for graph, lines in group:
+            self._loaded(graph, lines)
+
+    def _send(self, graph, lines, rest, stale):
         """Send one graph, marking it sending first and loaded once acknowledged."""
-        lines = self.store.ntriples(graph)
         if self.journal:
             self.journal.sending(graph)
         try:
             self.summary["requests"] += self.loader.send(self.sink, graph, lines)
         except ServerError as exc:
             raise _not_loaded(exc, rest, stale) from None
+        self._loaded(graph, lines)
+
+    def _loaded(self, graph, lines):
+        """Record that the server holds graph as lines."""
         if self.journal:
             self.journal.mark_loaded(graph, content_hash(lines))
         self.counts[graph] = len(lines)
@@ -201,90 +228,6 @@ def _names(items):
     """Return the first items, comma-separated, and how many more there are."""
     shown = ", ".join(str(i) for i in items[:NAMED])
     return shown + (f" and {len(items) - NAMED} more" if len(items) > NAMED else "")
-
-
-class _Update:
-    """SPARQL 1.1 Update: DROP then INSERT DATA batches, the DROP travelling with the first."""
-
-    def __init__(self, batch_bytes, batch_triples):
-        self.batch_bytes, self.batch_triples = batch_bytes, batch_triples
-
-    def send(self, sink, graph, lines):
-        """Replace graph on the server by lines; return the number of requests."""
-        name = n3(graph)
-        requests = 0
-        for i, batch in enumerate(batches(lines, self.batch_bytes, self.batch_triples)):
-            drop = f"DROP SILENT GRAPH {name} ;\n" if i == 0 else ""
-            sink.update(f"{drop}INSERT DATA {{ GRAPH {name} {{\n{batch}\n}} }}")
-            requests += 1
-        if requests == 0:  # an empty graph: just make sure nothing stale stays
-            self.drop(sink, graph)
-            requests = 1
-        return requests
-
-    def drop(self, sink, graph):
-        """Drop graph on the server."""
-        sink.update(f"DROP SILENT GRAPH {n3(graph)}")
-
-
-class _GraphStore:
-    """The Graph Store Protocol: one PUT per graph, which the server applies whole or not at all."""
-
-    def __init__(self, url):
-        self.url = url
-
-    def send(self, sink, graph, lines):
-        """Replace graph on the server by lines; return the number of requests."""
-        sink.put_graph(self.url, graph, "".join(f"{line}\n" for line in lines).encode("utf-8"))
-        return 1
-
-    def drop(self, sink, graph):
-        """Delete graph on the server."""
-        sink.delete_graph(self.url, graph)
-
-
-class _Printer:
-    """Stands in for an Endpoint in a dry run: writes each request instead of sending it."""
-
-    def __init__(self, out, remote):
-        self.out = out
-        self.remote = remote
-
-    def update(self, sparql):
-        """Write one update request."""
-        self.out.write(f"# POST {redact(self.remote.update_url or self.remote.query_url)}\n{sparql}\n\n")
-
-    def put_graph(self, store_url, graph, ntriples):
-        """Write one Graph Store PUT."""
-        self.out.write(f"# PUT {redact(store_url)} graph={graph}\n{ntriples.decode('utf-8')}\n")
-
-    def delete_graph(self, store_url, graph):
-        """Write one Graph Store DELETE."""
-        self.out.write(f"# DELETE {redact(store_url)} graph={graph}\n\n")
-
-
-def batches(lines, batch_bytes=BATCH_BYTES, batch_triples=BATCH_TRIPLES):
-    """Yield N-Triples lines joined into chunks bounded by bytes and triple count."""
-    if _has_blank_nodes(lines):
-        # a blank node label names the same node only within one request: keep the graph whole
-        yield "\n".join(lines)
-        return
-    chunk: list[str] = []
-    size = 0
-    for line in lines:
-        length = len(line.encode("utf-8")) + 1
-        if chunk and (size + length > batch_bytes or len(chunk) >= batch_triples):
-            yield "\n".join(chunk)
-            chunk, size = [], 0
-        chunk.append(line)
-        size += length
-    if chunk:
-        yield "\n".join(chunk)
-
-
-def _has_blank_nodes(lines):
-    """Return whether any line may hold a blank node (a literal holding ' _:' costs only size)."""
-    return any(line.startswith("_:") or " _:" in line for line in lines)
 
 
 def push_report(summary, dry_run=False):
