@@ -34,6 +34,8 @@ TABLE_CELL = 60  # characters of a table cell before it is cut
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\(default\s+([^)]*)\))?\s*:\s*(.*)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits: \d would take "٠.٩", which SPARQL reads as no number
 _DECIMAL = re.compile(r"[+-]?([0-9]+\.[0-9]*|\.[0-9]+)")
+_DAY = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?")
+TODAY = "today"  # the default of a date parameter: the day the query runs
 # strings, IRIs and comments are masked before looking for WHERE, so text inside them never matches
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
@@ -159,7 +161,11 @@ def _checked(param, value):
     # a numeric default means a numeric parameter: a word there would silently match nothing
     if param.default is not None and _is_number(param.default) and not _is_number(value):
         raise UsageError(f"parameter {param.name} must be a number, not {value!r}")
-    return literal
+    # so does a date parameter (its default is "today"): "March" would compare as text, wrongly
+    if param.default == TODAY and value != TODAY and not _DAY.fullmatch(value):
+        raise UsageError(f"parameter {param.name} must be a date YYYY-MM-DD, YYYY-MM or YYYY, or {TODAY}, "
+                         f"not {value!r}")
+    return Literal(value) if param.default == TODAY else literal
 
 
 def _is_number(value):

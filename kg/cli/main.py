@@ -95,6 +95,8 @@ def _add_extraction(subs):
 def _add_query(subs):
     q = subs["query"]
     q.add_argument("name", nargs="?", help="stored query name (see --list) or a .rq file")
+    q.add_argument("pairs", nargs="*", metavar="KEY=VALUE",
+                   help="bind a query parameter, as --param does: kg query current-roles entity=Tesco date=2024-03-08")
     q.add_argument("-e", "--sparql", metavar="SPARQL", help="run this SPARQL query instead of a stored one")
     q.add_argument("--full", action="store_true", help="show long table cells whole instead of cutting them")
     q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="bind a query parameter")

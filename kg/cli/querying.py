@@ -16,12 +16,15 @@ def query(args):
             params = ", ".join(p.name if p.required else f"[{p.name}]" for p in q.params)
             print(f"{q.name:24} {q.summary}" + (f"  (params: {params})" if params else ""))
         return
+    if args.sparql is not None and args.name and "=" in args.name and not args.name.endswith(".rq"):
+        args.pairs = [args.name, *args.pairs]  # kg query -e '...' entity=X: a parameter, not a name
+        args.name = None
     if args.sparql is not None and args.name:
         raise UsageError("give a query name or -e SPARQL, not both")
     if args.sparql is None and not args.name:
         raise UsageError("name a stored query or a .rq file (see kg query --list), or give one with -e 'SELECT ...'")
     stored = inline_query(args.sparql) if args.sparql is not None else load_query(args.name)
-    bindings = parse_params(stored, args.param)
+    bindings = parse_params(stored, [*args.pairs, *args.param])
     if args.endpoint:
         from kg.remote.endpoint import Endpoint
 
