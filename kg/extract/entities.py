@@ -1,15 +1,15 @@
 """Find a document's entities: mentions merged into one node each, typed by vote, labelled."""
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.extract import gazetteer
+from kg.extract import aliases, cues, gazetteer
+from kg.extract import curation as curated
 from kg.extract.lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WORDS, PEOPLE_NOUNS,
                               PERSON_ROLE_NOUNS, PERSON_SUFFIXES, PERSON_VERBS, PLACE_NOUNS, PLACE_PREPOSITIONS,
                               PLACE_WORDS)
 from kg.extract.mentions import find_mentions, match_key
-from kg.model import Entity, Span
+from kg.model import COARSE_CLASS, PLACE_CLASSES, Entity, Span
 
 CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
 NAME_WEIGHT = 3  # the name's own words ("... Hospital", "... Street") outweigh NER
@@ -20,6 +20,8 @@ class _Cluster:
     mentions: list = field(default_factory=list)
     votes: Counter = field(default_factory=Counter)
     place: gazetteer.Place | None = None
+    team: int = 0  # mentions where a place's name stands for its sports team ("England beat France")
+    kind: str = ""  # the class the user gave one of its names in an aliases file, which decides
 
 
 def _context_votes(doc, mention):
@@ -57,6 +59,8 @@ def _surrounding_votes(votes, head, mention, described):
         votes["Person"] += CONTEXT_WEIGHT  # "Biden's predecessor", "the assassination of Lincoln", "aide to Obama"
     if head.dep_ == "compound" and head.head.lemma_ in PLACE_NOUNS:
         votes["Place"] += CONTEXT_WEIGHT  # "Kidal region"
+    if cues.has_org_possession(head, mention):
+        votes["Organization"] += 2 * CONTEXT_WEIGHT
 
 
 def _person_name_votes(votes, head, mention, described, name_votes):
@@ -108,6 +112,8 @@ def _name_votes(doc, mention):
     votes: Counter[str] = Counter()
     if gazetteer.known_organization(mention.name):
         votes["Organization"] += 2 * NAME_WEIGHT  # "Islamic State" is no state; "Interpol" no place
+    elif gazetteer.known_type(mention.name) == "Person":
+        votes["Person"] += 2 * NAME_WEIGHT
     elif words[-1].lower().rstrip(".") in ORG_WORDS or any(w.lower() in ORG_MARKERS for w in words):
         votes["Organization"] += NAME_WEIGHT
     elif words[-1].lower() in PLACE_WORDS and len(words) > 1:
@@ -138,47 +144,37 @@ def _place_of(text, label, actor=False, metonymy=True):
     return gazetteer.city(text)
 
 
-def _initials(name):
-    """Return the capitals starting a name's words: "Scottish Wildlife Trust" -> "SWT",
-    "Organisation des Nations Unies" -> "ONU"."""
-    return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
-
-
-def _defined_acronyms(doc, mentions):
-    """Return {acronym key: name key} for names the text defines: "Scottish Wildlife Trust (SWT)"."""
-    found = {}
-    for m in mentions:
-        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
-            short = doc[m.end + 1].text
-            if short.isupper() and len(short) >= 2 and _initials(m.name) == short.replace(".", ""):
-                found[match_key(short)] = match_key(m.name)
-    return found
-
-
 def _cluster_mentions(doc, mentions, metonymy=True):
     """Group mentions that name one entity; return the clusters in order of first mention."""
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     parts: dict[str, list[_Cluster]] = {}  # first and last word of a full name -> its clusters
-    acronyms = _defined_acronyms(doc, mentions)
+    acronyms = aliases.defined_acronyms(doc, mentions)
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
     for m in ordered:
         actor = _is_actor(doc, m)
-        place = None if _is_acronym(doc, m) else _place_of(m.name, m.label, actor, metonymy)
+        # "Honda", "Nokia": a well-known firm that shares a town's name names no place
+        known = _is_acronym(doc, m) or (gazetteer.known_organization(m.name)
+                                        and not gazetteer.seat_of_government(m.name))  # "the Kremlin said"
+        place = None if known else _place_of(m.name, m.label, actor, metonymy)
+        owner = aliases.surname_owner(parts, m, place)
+        place = None if owner else place  # "Mike Leigh ... Leigh said": the surname, not the town
         key = "place:" + place.name if place else match_key(m.name)
         key = acronyms.get(key, key)
-        cluster = by_key.get(key) or _surname_owner(parts, m, key)
+        cluster = by_key.get(key) or owner
         if cluster is None:
             cluster = _Cluster(place=place)
             clusters.append(cluster)
         cluster.mentions.append(m)
-        _index_name(parts, m, cluster)
+        aliases.index_name(parts, m, cluster)
         by_key.setdefault(key, cluster)
         cluster.votes[m.label] += 1
         cluster.votes.update(_context_votes(doc, m))
+        cluster.team += cues.plays_as_team(doc, m)
         if place:  # a seat of government acting is its state, whatever else the name suggests
             cluster.votes["Place"] += _gazetteer_weight(m, actor)
+    clusters = aliases.merge_short_forms(clusters)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     return clusters
 
@@ -201,31 +197,11 @@ def _gazetteer_weight(mention, actor):
     return 3 if mention.label == "Place" else CONTEXT_WEIGHT
 
 
-def _index_name(parts, mention, cluster):
-    """Note a cluster under the first and last word of a full name it holds (for _surname_owner)."""
-    words = mention.key.split()
-    if len(words) > 1:
-        for word in {words[0], words[-1]}:
-            holders = parts.setdefault(word, [])
-            if not any(c is cluster for c in holders):
-                holders.append(cluster)
-
-
-def _surname_owner(parts, mention, key):
-    """Return the one person cluster whose full name ends (or starts) with this single name.
-
-    parts indexes the clusters by those words, so a long text's thousands of names stay linear."""
-    if " " in key or mention.label == "Place" and gazetteer.country(mention.text):
-        return None
-    owners = [c for c in parts.get(key, ()) if c.votes["Person"]]
-    return owners[0] if len(owners) == 1 else None
-
-
 def _entity(cluster):
     """Return the Entity a finished cluster stands for."""
     for m in cluster.mentions:
         m.key = m.key or match_key(m.name)
-    etype = cluster.votes.most_common(1)[0][0]
+    etype = _decided_type(cluster)
     if etype == "Place" and not cluster.place:  # typed a place by context: is it a known city?
         cluster.place = gazetteer.city(_best_label(cluster, etype))
     if cluster.place and etype == "Place":
@@ -235,9 +211,24 @@ def _entity(cluster):
     mentions = tuple(sorted({Span(m.start_char, m.end_char, m.text) for m in cluster.mentions},
                             key=lambda s: s.start))
     aliases = tuple(sorted({m.name for m in cluster.mentions} - {label}))
-    place = cluster.place if etype in ("Country", "City", "Region") else None
+    etype = cluster.kind if cluster.kind in PLACE_CLASSES else etype
+    place = cluster.place if etype in PLACE_CLASSES else None
     return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=aliases,
                   same_as=(place.iri,) if place and place.iri else (), iso_code=place.iso if place else None)
+
+
+def _decided_type(cluster):
+    """Return the class the user gave a cluster's names (an aliases file), else the one its votes give;
+    "Place" stands for every kind of place, which the gazetteer refines."""
+    if cluster.kind:
+        if COARSE_CLASS[cluster.kind] != "Place":
+            cluster.place = None
+            return cluster.kind
+        return "Place"
+    etype = cluster.votes.most_common(1)[0][0]
+    if cluster.team and etype == "Place":  # the national side or the club, in all of the document
+        etype, cluster.place = "Organization", None
+    return etype
 
 
 def _best_label(cluster, etype):
@@ -252,11 +243,14 @@ def resolve_entities(doc, metonymy=True):
 
     With metonymy, a capital that acts in its sentence ("Moscow said") stands for its country.
     """
+    curation = curated.current()
     mentions = list(find_mentions(doc))
     for m in mentions:
+        aliases.curate(doc, m, curation)
         m.key = match_key(m.name)
     entities, token_entity, token_mention = [], {}, {}
     for cluster in _cluster_mentions(doc, mentions, metonymy):
+        cluster.kind = curation.type_of(m.name for m in cluster.mentions) or ""
         entity = _entity(cluster)
         entities.append(entity)
         for m in cluster.mentions:

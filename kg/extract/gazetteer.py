@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.data import data_file
-from kg.extract.lexicon import (COUNTRY_ALIASES, DEMONYMS, KNOWN_ORGANIZATIONS, METONYMS, ORGANIZATION_NAMES,
-                              US_STATE_ABBREVIATIONS)
+from kg.extract.lexicon import (COUNTRY_ALIASES, DEMONYMS, KNOWN_ENTITIES, KNOWN_ORGANIZATIONS, METONYMS,
+                              ORGANIZATION_NAMES, US_STATE_ABBREVIATIONS)
 from kg.rdf.namespaces import GEONAMES
 
 # States news still names that GeoNames no longer lists: ISO 3166 reserves their old codes.
@@ -107,17 +107,40 @@ def seat_of_government(name):
 
 
 @lru_cache(maxsize=1)
+def known_entities():
+    """Return {name: (class, canonical name)} of the shipped well-known organisations and people
+    (lexicon/known_entities.tsv)."""
+    found = {}
+    for name, value in KNOWN_ENTITIES.items():
+        kind, _, canonical = value.partition("|")
+        found[name] = (kind, canonical or name)
+    return found
+
+
+def known_type(name):
+    """Return the class the shipped knowledge gives a name ("Tories": Organization), or None."""
+    known = known_entities().get(name)
+    return known[0] if known else None
+
+
+@lru_cache(maxsize=1)
 def known_organization_starts():
     """Return the first words of the well-known organisations' names ("Islamic" of "Islamic State")."""
-    return frozenset(name.split()[0] for name in KNOWN_ORGANIZATIONS) | frozenset(
-        name.split("-")[0] for name in KNOWN_ORGANIZATIONS)
+    names = KNOWN_ORGANIZATIONS | {n for n, (kind, _) in known_entities().items() if kind == "Organization"}
+    return frozenset(name.split()[0] for name in names) | frozenset(name.split("-")[0] for name in names)
 
 
 def known_organization(name):
-    """Tell whether a name is an organisation news names without context (Twitter, Reuters)."""
-    return name in KNOWN_ORGANIZATIONS
+    """Tell whether a name is an organisation news names without context (Twitter, Reuters, Tories)."""
+    return name in KNOWN_ORGANIZATIONS or known_type(name) == "Organization"
 
 
 def organization_name(name):
     """Return the full name of a well-known organisation named by a short form ("UN" -> "United Nations")."""
-    return ORGANIZATION_NAMES.get(name, name)
+    return ORGANIZATION_NAMES.get(name) or canonical_name(name)
+
+
+def canonical_name(name):
+    """Return the canonical name of a well-known entity named by a short form ("Lula", "Tories"), else name."""
+    known = known_entities().get(name)
+    return known[1] if known else name

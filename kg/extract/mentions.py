@@ -4,6 +4,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from kg.extract import gazetteer
 from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
                               ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
@@ -36,6 +38,7 @@ class Mention:
     name: str = ""  # the text without a person's title: what labels and keys are made of
     name_start: int = 0
     key: str = ""
+    alone: bool = False  # the user split this name off (an aliases file): no alias rule merges it
 
 
 def _is_title(token, words=TITLES):
@@ -75,6 +78,8 @@ def _label(span, ner_label):
         return _demonym_label(span)
     if gazetteer.known_organization(span.text):
         return "Organization"
+    if gazetteer.known_type(span.text) == "Person":
+        return "Person"
     if ner_label not in NER_TYPES:
         return "Place" if gazetteer.country(span.text) else None  # "Belarus" as a WORK_OF_ART
     return NER_TYPES[ner_label]
@@ -117,14 +122,22 @@ def _known_organizations(doc):
     starts = gazetteer.known_organization_starts()
     i = 0
     while i < len(doc):
-        if doc[i].text in starts:  # most words start no known name: look no further (the hot path)
+        # most words start no known name: look no further (the hot path); "Michael Dell", "Gerald Ford":
+        # a word that goes on a person's name NER found is a surname, not the firm
+        if doc[i].text in starts and not (doc[i].ent_iob_ == "I" and doc[i].ent_type_ == "PERSON"):
             for size in (4, 3, 2, 1):
                 span = doc[i:i + size]
-                if len(span) == size and gazetteer.known_organization(span.text) and not _in_capitals(span):
+                if len(span) == size and gazetteer.known_organization(span.text) and not _in_capitals(span) and (
+                        not _inside_longer_name(doc, i + size)):
                     yield span
                     i += size - 1
                     break
         i += 1
+
+
+def _inside_longer_name(doc, end):
+    """Tell whether a name NER found other than a person's goes on past this token ("Tata" of "Tata Steel")."""
+    return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ != "PERSON"
 
 
 def _names_ner_mislabelled(doc, found, spans, sent_of, covered):
@@ -226,20 +239,33 @@ def find_mentions(doc):
     unkept = []
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
-            continue  # "Islamic State" named whole, where NER saw only "Islamic"
+            ent = _after_known(doc, ent, covered)
+            if ent is None:
+                continue  # "Islamic State" named whole, where NER saw only "Islamic"
         for start, name_start, end, ner_label in _pieces(doc, ent):
             span, name = doc[start:end], doc[name_start:end]
             label = _label(name, ner_label) if start < end and any(c.isalpha() for c in span.text) else None
             if label:
                 covered.update(range(start, end))
                 found.append(Mention(start, end, span.text, span.start_char, span.end_char, label, sent_of[start],
-                                      name=name.text, name_start=name_start))
+                                      name=gazetteer.organization_name(name.text), name_start=name_start))
             elif start < end and ner_label in OTHER_NAME_LABELS:
                 unkept.append((start, end))
     found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
     found += _names_ner_missed(doc, found, covered, sent_of)
     found += _agencies_after_cities(doc, found, covered, sent_of)
     return sorted(found, key=lambda m: m.start)
+
+
+def _after_known(doc, ent, covered):
+    """Return the part of an NER span after the known organisation it opens ("Tory leader Michael Howard"
+    read as one PERSON), or None when nothing of it is left uncovered."""
+    end = ent.start
+    while end < ent.end and end in covered:
+        end += 1
+    if end == ent.start or end == ent.end or any(i in covered for i in range(end, ent.end)):
+        return None
+    return Span(doc, end, ent.end, label=ent.label_)
 
 
 def _agencies_after_cities(doc, found, covered, sent_of):

@@ -58,6 +58,9 @@ MEDIA_WORDS = words("media_words")
 PLACE_VERBS = words("place_verbs")
 PLACE_PREPOSITIONS = words("place_prepositions")
 GENERIC_NAMES = words("generic_names")
+ORG_POSSESSIONS = words("org_possessions")
+TEAM_NOUNS = words("team_nouns")
+MATCH_VERBS = words("match_verbs")
 EVENT_WORDS = words("event_words")
 HONORIFICS = words("honorifics")
 STRIP_WORDS = words("strip_words")
@@ -73,6 +76,7 @@ COUNTRY_ALIASES = pairs("country_aliases")
 US_STATE_ABBREVIATIONS = pairs("us_state_abbreviations")
 DEMONYMS = pairs("demonyms")
 ORGANIZATION_NAMES = pairs("organization_names")
+KNOWN_ENTITIES = pairs("known_entities")  # name -> Type or Type|canonical name
 METONYMS = pairs("metonyms")
 
 # ---- Relations: titles, factuality, speech, state organs ----

@@ -1,0 +1,125 @@
+"""Names of one entity within a document: acronyms the text defines, a lone surname of a full name, an
+organisation's short form ("Sun" of "Sun Microsystems")."""
+
+import re
+
+from kg.extract import gazetteer
+from kg.extract.mentions import match_key
+
+
+def initials(name):
+    """Return the capitals starting a name's words: "Scottish Wildlife Trust" -> "SWT",
+    "Organisation des Nations Unies" -> "ONU"."""
+    return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
+
+
+def defined_acronyms(doc, mentions):
+    """Return {acronym key: name key} for names the text defines ("Scottish Wildlife Trust (SWT)") and
+    for acronyms that are the initials of one organisation's name in it ("the British Retail Consortium
+    ... The BRC said"); initials two names share define nothing."""
+    found: dict[str, str] = {}
+    by_initials: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            short = doc[m.end + 1].text
+            if short.isupper() and len(short) >= 2 and initials(m.name) == short.replace(".", ""):
+                found[match_key(short)] = match_key(m.name)
+        if m.label == "Organization" and len(m.name.split()) > 1:
+            by_initials.setdefault(initials(m.name), set()).add(match_key(m.name))
+    for m in mentions:
+        names = by_initials.get(m.name.replace(".", ""), ())
+        if m.name.isupper() and len(m.name) >= 2 and len(names) == 1:
+            found.setdefault(match_key(m.name), next(iter(names)))
+    return found
+
+
+def index_name(parts, mention, cluster):
+    """Note a cluster under the first and last word of a full name it holds (for surname_owner)."""
+    words = mention.key.split()
+    if len(words) > 1:
+        for word in {words[0], words[-1]}:
+            holders = parts.setdefault(word, [])
+            if not any(c is cluster for c in holders):
+                holders.append(cluster)
+
+
+def surname_owner(parts, mention, place=None):
+    """Return the one person cluster whose full name ends (or starts) with this single name, even where a
+    town shares it ("Mike Leigh ... Leigh said"); never for a country.
+
+    parts indexes the clusters by those words, so a long text's thousands of names stay linear."""
+    key = mention.key
+    if mention.alone or " " in key or (place and place.type == "Country") or (
+            mention.label == "Place" and gazetteer.country(mention.text)):
+        return None
+    owners = [c for c in parts.get(key, ()) if c.votes["Person"]]
+    if len(owners) != 1 or (place and _winner(owners[0]) != "Person"):
+        return None  # a town's name joins only a person's ("London" is no short form of "London Stock Exchange")
+    return owners[0]
+
+
+def _winner(cluster):
+    """Return the class a cluster's votes give so far."""
+    return cluster.votes.most_common(1)[0][0]
+
+
+def _longer_names(clusters):
+    """Return {leading words of an organisation's name: the clusters whose names start with them}."""
+    longer: dict[str, list] = {}
+    for cluster in clusters:
+        if _winner(cluster) != "Organization":
+            continue
+        for m in cluster.mentions:
+            words = m.key.split()
+            for n in range(1, len(words)):
+                holders = longer.setdefault(" ".join(words[:n]), [])
+                if not any(c is cluster for c in holders):
+                    holders.append(cluster)
+    return longer
+
+
+def _may_be_short_form(cluster):
+    """Tell whether a cluster may be an organisation's short form: typed one, or a lone word NER took for a
+    person's name with nothing else saying so ("Sun said", never "Mr Sun")."""
+    if _winner(cluster) == "Organization":
+        return True
+    return _winner(cluster) == "Person" and all(m.end - m.start == 1 and m.start == m.name_start
+                                                 for m in cluster.mentions)
+
+
+def merge_short_forms(clusters):
+    """Return the clusters with an organisation named by the leading words of exactly one longer
+    organisation name of the document merged into it: "Sun" of "Sun Microsystems", "Standard Trust" of
+    "Standard Trust Bank", "Marvel" of "Marvel Comics"; a short form two names share stays apart."""
+    longer = _longer_names(clusters)
+    target = {}
+    for cluster in clusters:
+        keys = {m.key for m in cluster.mentions}
+        if cluster.place is not None or len(keys) != 1 or not _may_be_short_form(cluster) or any(
+                m.alone for m in cluster.mentions):
+            continue
+        owners = [c for c in longer.get(keys.pop(), ()) if c is not cluster]
+        if len(owners) == 1:
+            target[id(cluster)] = owners[0]
+    kept = []
+    for cluster in clusters:
+        owner, seen = target.get(id(cluster)), {id(cluster)}
+        while owner is not None and id(owner) in target and id(owner) not in seen:  # a chain of short forms
+            seen.add(id(owner))
+            owner = target[id(owner)]
+        if owner is None:
+            kept.append(cluster)
+        else:
+            owner.mentions.extend(cluster.mentions)
+            owner.votes.update(cluster.votes)
+    return kept
+
+
+def curate(doc, mention, curation):
+    """Name a mention as the user's aliases file says: the entity the name is ("Tories" -> "Conservative
+    Party"), or the name as written when the user split it off (no shipped short form applies)."""
+    written = doc[mention.name_start:mention.end].text
+    entity = curation.entity(written)
+    if entity is not None:
+        mention.name = entity
+        mention.alone = curation.stands_alone(written)

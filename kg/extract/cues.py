@@ -1,0 +1,34 @@
+"""Context cues of an entity's type that outweigh NER: what only an organisation has, a place's name
+standing for its sports team."""
+
+from kg.extract import gazetteer
+from kg.extract.lexicon import MATCH_VERBS, ORG_POSSESSIONS, SPORTS_ROLES, TEAM_NOUNS
+
+
+def has_org_possession(head, mention):
+    """Tell whether a name has what only an organisation has: "Yukos's shares", "Yukos shareholders",
+    "a stake in Yukos", "Microsoft founder Bill Gates", "Leeds-based Asda"; a place's name never ("US investors", "China's
+    share of exports", "the Frankfurt headquarters")."""
+    if gazetteer.country(mention.name) or gazetteer.city(mention.name):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ == "based" for c in head.children) and not any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        return True  # "Santa Monica-based Activision" (but "a London-based designer, Ann Lee")
+    owner = head.head
+    if head.dep_ in ("poss", "compound") and owner.lemma_.lower() in ORG_POSSESSIONS and owner.i != head.i:
+        return owner.pos_ == "NOUN"
+    return head.dep_ == "pobj" and owner.lower_ in ("in", "of") and owner.head.lemma_.lower() in ORG_POSSESSIONS
+
+
+def plays_as_team(doc, mention):
+    """Tell whether a place's name stands for its sports team: "England coach Andy Robinson", "the England
+    squad", "France beat Italy", "the game against Wales", "Newcastle drew with Middlesbrough"."""
+    head = doc[mention.start:mention.end].root
+    if (head.dep_ == "compound" and head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS) or (
+            head.dep_ == "poss" and head.head.lower_ in SPORTS_ROLES):
+        return True
+    if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
+        return True
+    over = head.head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("against", "with", "to") and (
+        over.lower_ in TEAM_NOUNS or over.lemma_ in MATCH_VERBS or (head.head.lower_ == "to" and over.lemma_ == "lose"))

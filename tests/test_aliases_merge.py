@@ -1,0 +1,52 @@
+"""Names of one entity merge within a document: a lone surname a town shares, an organisation's short
+form, a party's nickname, a two-part surname; names of two entities stay apart."""
+
+import pytest
+
+from kg.extract.extractor import extract
+from kg.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def entities_of(text):
+    return {e.label: (e.type, len(e.mentions)) for e in extract(Document("t", text, "2021-04-03")).entities}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname that is also a town's name joins the person named in full
+    ("Film director Mike Leigh won the prize. Leigh said he was delighted.", {"Mike Leigh": ("Person", 2)}),
+    ("England prop Duncan Bell was dropped on Monday. Bell will miss the game against Wales.", {"Duncan Bell": ("Person", 2)}),
+    # an organisation's short form joins the one name it opens
+    ("Sun Microsystems cut 500 jobs. Sun said sales fell in Europe.", {"Sun Microsystems": ("Organization", 2)}),
+    ("Standard Trust Bank agreed the merger. Standard Trust will keep its branches.",
+     {"Standard Trust Bank": ("Organization", 2)}),
+    # a party's nickname and short name are the party
+    ("The Tories lost votes. The Conservative Party blamed its leader.", {"Conservative Party": ("Organization", 2)}),
+    ("Tory leader Michael Howard attacked Labour's plans for the health service.",
+     {"Conservative Party": ("Organization", 1), "Labour Party": ("Organization", 1), "Michael Howard": ("Person", 1)}),
+    # a two-part surname
+    ("Brazil's President Luiz Inacio Lula da Silva spoke in Rome. Lula said the deal was fair.",
+     {"Luiz Inacio Lula da Silva": ("Person", 2)}),
+    ("Herman Van Rompuy met the leaders. Van Rompuy said the talks went well.", {"Herman Van Rompuy": ("Person", 2)}),
+])
+def test_aliases_names_of_one_entity_merge(text, expected):
+    found = entities_of(text)
+    assert {label: found.get(label) for label in expected} == expected
+
+
+@pytest.mark.parametrize("text, apart", [
+    # regression: "London" joined "London Stock Exchange" as if it were a surname
+    ("The London Stock Exchange rejected the bid. Traders in London were surprised.",
+     {"London Stock Exchange": "Organization", "London": "City"}),
+    # regression: "Dell" of "Michael Dell" was read as the firm, and the person lost
+    ("Michael Dell founded the company in 1984. Michael Dell said profits rose.", {"Michael Dell": "Person"}),
+    # a short form two names open stays apart from both
+    ("Morgan Stanley and Morgan Grenfell merged.", {"Morgan Stanley": "Organization", "Morgan Grenfell": "Organization"}),
+    ("George Bush met Jeb Bush in Texas.", {"George Bush": "Person", "Jeb Bush": "Person"}),
+    ("Markets were quiet on Monday.", {}),
+])
+def test_aliases_names_of_two_entities_stay_apart(text, apart):
+    found = entities_of(text)
+    assert {label: found[label][0] for label in apart if label in found} == apart
+    assert len([label for label in found if label in apart]) == len(apart)

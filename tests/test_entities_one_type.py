@@ -1,0 +1,47 @@
+"""One name, one entity, one type per document: the type is voted over every mention, with what only an
+organisation has ("Yukos shareholders", "a stake in Brightwell") and the shipped knowledge of well-known
+names; never a Person and an Organization node for one name."""
+
+import pytest
+
+from kg.extract.extractor import extract
+from kg.extract.mentions import match_key
+from kg.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def extraction_of(text):
+    return extract(Document("t", text, "2021-04-03"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Yukos shareholders met in Moscow on Monday. Yukos said it would appeal.", {"Yukos": "Organization"}),
+    ("Investors bought a stake in Brightwell last year. Brightwell denied the report.",
+     {"Brightwell": "Organization"}),
+    ("Shares in Halvorsen rose 5% after Halvorsen chief executive Anna Berg resigned.",
+     {"Halvorsen": "Organization", "Anna Berg": "Person"}),
+    ("Kestrel Foods said its profits rose. Kestrel's shares climbed 3%.", {"Kestrel Foods": "Organization"}),
+    # well-known firms that share a town's name (Honda, Japan; Nokia, Finland)
+    ("Honda and Toyota both raised their forecasts.", {"Honda": "Organization", "Toyota": "Organization"}),
+    ("Nokia cut its prices in India.", {"Nokia": "Organization", "India": "Country"}),
+    # people stay people
+    ("Anna Berg, 54, left the firm. Berg said she was proud.", {"Anna Berg": "Person"}),
+    ("Nothing was said about it on Monday.", {}),
+])
+def test_entities_type_by_summed_evidence(text, expected):
+    types = {e.label: e.type for e in extraction_of(text).entities}
+    assert {label: types.get(label) for label in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Yukos said on Monday that Yukos would sell its Yukos shares.",
+    "Mike Lake of Lake Capital said Lake Capital would buy Lake Foods.",
+    "Tesco's chief said Tesco would open more Tesco stores.",
+])
+def test_entities_no_name_is_both_person_and_organization(text):
+    kinds: dict[str, set[str]] = {}
+    for entity in extraction_of(text).entities:
+        for name in {entity.label, *entity.aliases, *(m.text for m in entity.mentions)}:
+            kinds.setdefault(match_key(name), set()).add(entity.type)
+    assert not [name for name, k in kinds.items() if {"Person", "Organization"} <= k]
