@@ -65,6 +65,10 @@ TABLE = [
     ("Ann Lee was not appointed chairman of Barclays.", []),
     ("Ann Lee could be appointed chairman of Barclays.", []),
     ("Ann Lee is tipped to become chief executive of Tesco.", []),
+    # a record, not a post taken; a date kg cannot resolve is no date, not the publication's
+    ("Ann Lee has become the longest-serving chairman of Barclays.", [("Ann Lee", "heads", "Barclays", None, None)]),
+    ("Ann Lee, who joined Tesco in 1990, became chairman of Barclays four years later.",
+     [("Ann Lee", "worksFor", "Tesco", "1990", None), ("Ann Lee", "heads", "Barclays", None, None)]),
     # a verb of leaving, joining or naming that is not about the post
     ("Former Siemens chief executive Peter Loescher joined the board.",
      [("Peter Loescher", "heads", "Siemens", None, ENDED)]),  # joining the board starts no chief executive

@@ -120,6 +120,11 @@ def _concerns(s: Sentence, verb: Token, slot: str, holder: Token, org: Token, de
     return not named and org.i in described and all(_is_title(noun) for noun in _complements(verb, holder))
 
 
+def _record(verb: Token, holder: Token) -> bool:
+    """Tell whether a verb names a record, not a post taken: "became the longest-serving prime minister"."""
+    return any(t.tag_ in ("JJS", "RBS") for noun in _complements(verb, holder) for t in noun.subtree)
+
+
 def _complements(verb: Token, holder: Token) -> list[Token]:
     """Return the nouns a verb takes up or leaves, besides the holder: "joined the board", "resigned as chairman"."""
     nouns = [c for c in verb.children if c.i != holder.i and c.dep_ in ("dobj", "oprd", "attr")]
@@ -154,7 +159,8 @@ def timed(s: Sentence, fact: Fact) -> Fact:
     for verb, slot, holder in holder_verbs(person):
         found = move_of(verb)
         if found is None or slot not in found[1].slots or not is_factual(verb) or (
-                found[1].stated and not stated(verb, holder)) or not _concerns(s, verb, slot, holder, org, described):
+                found[1].stated and not stated(verb, holder)) or not _concerns(s, verb, slot, holder, org, described) \
+                or _record(verb, holder):
             continue
         _mark(time, found[1].kind, _when(s, verb, slot))
     if _former(person, org, described):
@@ -171,10 +177,12 @@ def _when(s: Sentence, verb: Token, slot: str) -> str | None:
     if own:
         return own
     phrases = _phrases(verb, slot)
-    for ent in (e for e in s.sent.ents if e.label_ == "DATE" and e.root.i in phrases):
+    said = [e for e in s.sent.ents if e.label_ == "DATE" and e.root.i in phrases]
+    for ent in said:
         if ent.root.dep_ in ("pobj", "npadvmod") and (found := dates.resolve(ent.text, s.published)):
             return found
-    return s.published
+    # a date kg cannot resolve ("four years later") is not the day of publication
+    return None if said else s.published
 
 
 @dataclass
