@@ -16,7 +16,7 @@ BASE = {  # what each command needs besides the option under test, all of it har
     "push": ["--endpoint", "http://127.0.0.1:9/q", "--retries", "0", "--timeout", "1"],
     "link": ["wikidata", "--endpoint", "http://127.0.0.1:9/q", "--timeout", "1"],
     "query": ["facts"], "forget": ["nothing"], "train": ["missing.jsonl", "-o", "model-out"],
-    "serve": ["--bind", "127.0.0.1:0"],
+    "serve": ["--bind", "127.0.0.1:0"], "merge": ["A", "B"], "split": ["A"],
 }
 SLOW = {"--model", "--extractor", "--workers"}  # load a model or start processes: one value is enough
 

@@ -5,6 +5,7 @@ import json
 import os
 import sys
 
+from kg.cli.curation import merge, split  # noqa: F401  (kg merge, kg split: dispatched by name)
 from kg.cli.progress import Progress
 from kg.cli.querying import query  # noqa: F401  (kg query: dispatched by name)
 from kg.cli.training import train  # noqa: F401  (kg train: dispatched by name)

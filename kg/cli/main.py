@@ -6,7 +6,7 @@ import logging
 import sys
 
 from kg import __version__
-from kg.cli import options, training
+from kg.cli import curation, options, training
 from kg.cli import validation
 from kg.errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, KGError
 from kg.rdf import formats
@@ -44,6 +44,11 @@ COMMANDS = {
               "kg serve\n  kg serve --bind 127.0.0.1:8000"),
     "train": ("train the learned extractor on annotated JSON lines (kg extract's format); write a model directory",
               "kg train train.jsonl -o my-model\n  kg --extractor my-model extract --input-format jsonl news.jsonl"),
+    "merge": ("record that name A is entity B, in the aliases file every later extract and ingest reads",
+              "kg merge Tories \"Conservative Party\" --type Organization\n  kg merge \"Lula\" "
+              "\"Luiz Inacio Lula da Silva\" --aliases my-aliases.tsv"),
+    "split": ("record that name A stands alone (merged into no other entity), in the aliases file",
+              "kg split Bush\n  kg split Apple --type Organization"),
     "view": ("draw the graph as one self-contained HTML page: entities by type, facts as edges, evidence on click",
              "kg view -o graph.html\n  kg view --entity \"Joe Biden\" --min-confidence 0.7 -o biden.html"),
 }
@@ -83,6 +88,7 @@ def build_parser():
     for add in (_add_extraction, _add_query, _add_export, _add_push, _add_store_commands, _add_link):
         add(subs)
     training.add_arguments(subs["train"])
+    curation.add_arguments(subs)
     return parser
 
 
@@ -199,6 +205,7 @@ def main(argv=None):
     from kg.cli import commands
 
     try:
+        curation.use(args)
         getattr(commands, args.command)(args)
     except KGError as exc:
         print(f"kg {args.command}: {exc}", file=sys.stderr)

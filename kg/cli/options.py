@@ -24,12 +24,15 @@ class Parser(argparse.ArgumentParser):
 # the commands each global option means something to: after one of them it is accepted too, while
 # after another (kg serve --model X) it is refused rather than silently ignored
 EXTRACTING = ("extract", "ingest")
-USED_BY = {"--store": ("ingest", "query", "export", "push", "forget", "stats", "validate", "link", "serve", "view"),
-           "--model": EXTRACTING, "--extractor": EXTRACTING, "--published": EXTRACTING}
+USED_BY = {"--store": ("ingest", "query", "export", "push", "forget", "stats", "validate", "link", "serve", "view",
+                       "merge", "split"),
+           "--model": EXTRACTING, "--extractor": EXTRACTING, "--published": EXTRACTING,
+           "--aliases": (*EXTRACTING, "merge", "split")}
 
 
 def add_global(parser, command=None):
-    """Add --store, --model, --extractor and --published: to the main parser, or after a command those it uses.
+    """Add --store, --model, --extractor, --aliases and --published: to the main parser, or after a command
+    those it uses.
 
     After a command they have no default, so they override the main parser's value only when given.
     """
@@ -52,6 +55,11 @@ def add_global(parser, command=None):
                             help="rules: the hand-written rules alone; model: the shipped learned model beside "
                                  "them; DIR: a model made by kg train; default: the rules for now (README, "
                                  "'Measured quality'); unset: $KG_EXTRACTOR, else default")
+    if used("--aliases"):
+        parser.add_argument("--aliases", default=value(None), metavar="FILE",
+                            help="the user's aliases file (name<TAB>entity<TAB>class; .json too), which "
+                                 "kg merge and kg split write (default: $KG_ALIASES, else aliases.tsv in "
+                                 "the store directory)")
     if used("--published"):
         parser.add_argument("--published", default=value(None), type=iso_date, metavar="YYYY-MM-DD",
                             help="publication date of the documents that give none (no record field, no "
