@@ -44,6 +44,14 @@ def test_aliases_names_of_one_entity_merge(text, expected):
     # a short form two names open stays apart from both
     ("Morgan Stanley and Morgan Grenfell merged.", {"Morgan Stanley": "Organization", "Morgan Grenfell": "Organization"}),
     ("George Bush met Jeb Bush in Texas.", {"George Bush": "Person", "Jeb Bush": "Person"}),
+    # regressions found on CoNLL04 train: a city of millions is no surname, a described person no firm's
+    # short form, a party's name inside a longer one is not the party
+    ("The Shanghai Ballet toured Europe before it flew home to Shanghai in May.", {"Shanghai": "City"}),
+    ('"We found the wreck," said Hale, owner of Hale Aviation in Atlanta.',
+     {"Hale": "Person", "Hale Aviation": "Organization"}),
+    ("The Jefferson County Democratic Party chose a new chairman.",
+     {"Jefferson County Democratic Party": "Organization"}),
+    ("Paris Radio France International reported the talks.", {"Paris": "City"}),
     ("Markets were quiet on Monday.", {}),
 ])
 def test_aliases_names_of_two_entities_stay_apart(text, apart):

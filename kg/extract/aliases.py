@@ -6,6 +6,8 @@ import re
 from kg.extract import gazetteer
 from kg.extract.mentions import match_key
 
+WEAK_PERSON_VOTES = 2.5  # a mention's NER label (1) and a speaking verb (entities.CONTEXT_WEIGHT)
+
 
 def initials(name):
     """Return the capitals starting a name's words: "Scottish Wildlife Trust" -> "SWT",
@@ -53,9 +55,18 @@ def surname_owner(parts, mention, place=None):
             mention.label == "Place" and gazetteer.country(mention.text)):
         return None
     owners = [c for c in parts.get(key, ()) if c.votes["Person"]]
-    if len(owners) != 1 or (place and _winner(owners[0]) != "Person"):
-        return None  # a town's name joins only a person's ("London" is no short form of "London Stock Exchange")
+    if len(owners) != 1:
+        return None
+    if place and not _surname_of(owners[0], key, place):
+        return None  # "London" is no short form of "London Stock Exchange", "Shanghai" none of "Shanghai Opera"
     return owners[0]
+
+
+def _surname_of(cluster, key, place):
+    """Tell whether a town's name is the surname of a person's cluster: a small town's ("Leigh" of
+    "Mike Leigh"), never a city of a million."""
+    return (_winner(cluster) == "Person" and getattr(place, "population", 0) < 1_000_000
+            and any(m.key.split()[-1] == key for m in cluster.mentions if " " in m.key))
 
 
 def _winner(cluster):
@@ -83,8 +94,11 @@ def _may_be_short_form(cluster):
     person's name with nothing else saying so ("Sun said", never "Mr Sun")."""
     if _winner(cluster) == "Organization":
         return True
-    return _winner(cluster) == "Person" and all(m.end - m.start == 1 and m.start == m.name_start
-                                                 for m in cluster.mentions)
+    # NER's label and a speaking verb ("Sun said": firms speak too) are its only person votes: no title,
+    # description, age or given name says so ("Epps, owner of Epps Aviation" stays a person)
+    weak = len(cluster.mentions) * WEAK_PERSON_VOTES
+    return _winner(cluster) == "Person" and cluster.votes["Person"] <= weak and all(
+        m.end - m.start == 1 and m.start == m.name_start for m in cluster.mentions)
 
 
 def merge_short_forms(clusters):

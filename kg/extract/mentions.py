@@ -4,9 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from spacy.tokens import Span
-
-from kg.extract import gazetteer
+from kg.extract import gazetteer, known
 from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
                               ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
                               PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
@@ -110,36 +108,6 @@ def _names_people(token):
     return token.lemma_.lower() in PEOPLE_NOUNS or word.endswith(PEOPLE_SUFFIXES) or token.pos_ == "PROPN"
 
 
-def _in_capitals(span):
-    """Tell whether a capitalised short name sits in a run of capitals ("WHAT IS NEXT"): a headline word."""
-    doc = span.doc
-    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    return span.text.isupper() and any(t.is_alpha and t.is_upper and len(t) > 1 for t in around)
-
-
-def _known_organizations(doc):
-    """Yield spans naming a well-known organisation word for word, longest first at each position."""
-    starts = gazetteer.known_organization_starts()
-    i = 0
-    while i < len(doc):
-        # most words start no known name: look no further (the hot path); "Michael Dell", "Gerald Ford":
-        # a word that goes on a person's name NER found is a surname, not the firm
-        if doc[i].text in starts and not (doc[i].ent_iob_ == "I" and doc[i].ent_type_ == "PERSON"):
-            for size in (4, 3, 2, 1):
-                span = doc[i:i + size]
-                if len(span) == size and gazetteer.known_organization(span.text) and not _in_capitals(span) and (
-                        not _inside_longer_name(doc, i + size)):
-                    yield span
-                    i += size - 1
-                    break
-        i += 1
-
-
-def _inside_longer_name(doc, end):
-    """Tell whether a name NER found other than a person's goes on past this token ("Tata" of "Tata Steel")."""
-    return end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ != "PERSON"
-
-
 def _names_ner_mislabelled(doc, found, spans, sent_of, covered):
     """Return mentions for names NER typed as a product or work that the text names elsewhere as an
     entity ("in the Donbass" as a PRODUCT, "the Donbas" as a GPE)."""
@@ -234,12 +202,12 @@ def find_mentions(doc):
     """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
     sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
     found = [Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
-                      name=gazetteer.organization_name(s.text), name_start=s.start) for s in _known_organizations(doc)]
+                      name=gazetteer.organization_name(s.text), name_start=s.start) for s in known.organizations(doc)]
     covered = {i for m in found for i in range(m.start, m.end)}
     unkept = []
     for ent in doc.ents:
         if any(i in covered for i in range(ent.start, ent.end)):
-            ent = _after_known(doc, ent, covered)
+            ent = known.after_known(doc, ent, covered)
             if ent is None:
                 continue  # "Islamic State" named whole, where NER saw only "Islamic"
         for start, name_start, end, ner_label in _pieces(doc, ent):
@@ -255,17 +223,6 @@ def find_mentions(doc):
     found += _names_ner_missed(doc, found, covered, sent_of)
     found += _agencies_after_cities(doc, found, covered, sent_of)
     return sorted(found, key=lambda m: m.start)
-
-
-def _after_known(doc, ent, covered):
-    """Return the part of an NER span after the known organisation it opens ("Tory leader Michael Howard"
-    read as one PERSON), or None when nothing of it is left uncovered."""
-    end = ent.start
-    while end < ent.end and end in covered:
-        end += 1
-    if end == ent.start or end == ent.end or any(i in covered for i in range(end, ent.end)):
-        return None
-    return Span(doc, end, ent.end, label=ent.label_)
 
 
 def _agencies_after_cities(doc, found, covered, sent_of):
