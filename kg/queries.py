@@ -40,6 +40,7 @@ TODAY = "today"  # the default of a date parameter: the day the query runs
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DOLLAR = re.compile(r"\$(\w+)")
 INLINE_PREFIXES = {"kg": "http://kg.example.org/ontology#", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
                    "xsd": "http://www.w3.org/2001/XMLSchema#",
@@ -187,15 +188,33 @@ def typed_literal(value):
 
 
 def bind(sparql, bindings):
-    """Return sparql with a VALUES clause for each binding at the head of its outer WHERE group."""
+    """Return sparql with a VALUES clause for each binding at the head of its outer WHERE group.
+
+    `$name` in the text (outside strings, IRIs and comments) stands for the value itself, written as
+    an RDF term like the VALUES clause: a constant lets Oxigraph use its indexes and a FILTER inside
+    a GRAPH block test it, where ?name bound by VALUES is joined only at the end (measured: 3 s
+    against 0.13 s for documents-mentioning on 2,225 articles).
+    """
     if not bindings:
         return sparql
+    sparql = _substitute(sparql, bindings)
     masked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
     match = _WHERE.search(masked)
     if match is None:
         raise QueryError("a query with parameters needs an explicit WHERE { ... }")
     values = "".join(f"\n  VALUES ?{name} {{ {n3(term)} }}" for name, term in bindings.items())
     return sparql[:match.end()] + values + sparql[match.end():]
+
+
+def _substitute(sparql, bindings):
+    """Return sparql with each $name of a binding replaced by its value as an RDF term."""
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+    out, last = [], 0
+    for match in _DOLLAR.finditer(masked):
+        if match.group(1) in bindings:
+            out += [sparql[last:match.start()], n3(bindings[match.group(1)])]
+            last = match.end()
+    return "".join(out) + sparql[last:]
 
 
 # ---- running ----

@@ -43,7 +43,8 @@ def test_queries_are_listed_with_summaries_and_parameters():
 def test_queries_every_parameter_is_a_variable_of_its_query():
     for query in ALL:
         for param in query.params:
-            assert f"?{param.name}" in query.text, (query.name, param.name)
+            # ?name is bound by VALUES, $name replaced by the value itself (kg.queries.bind)
+            assert f"?{param.name}" in query.text or f"${param.name}" in query.text, (query.name, param.name)
 
 
 def test_queries_unknown_name_lists_known_queries():
@@ -111,6 +112,16 @@ def test_queries_bind_puts_values_at_the_head_of_the_outer_where():
     assert head.startswith("# WHERE { in a comment")
     with pytest.raises(QueryError, match="WHERE"):
         Q.bind("SELECT * { ?s ?p ?o }", {"x": Literal(1)})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('WHERE { GRAPH ?g { ?e ?p ?n FILTER(STR(?n) = $x) } }', 'FILTER(STR(?n) = "O\\"Brien } ;") } }'),
+    ('WHERE { ?s ?p "$x" } # $x', 'WHERE {\n  VALUES ?x { "O\\"Brien } ;" } ?s ?p "$x" } # $x'),  # string, comment
+    ('WHERE { ?s ?p $xy ; ?q <http://a/$x> }', '?s ?p $xy ; ?q <http://a/$x> }'),  # another name, an IRI
+])
+def test_queries_bind_dollar_name_is_the_value_itself(text, expected):
+    # documents-mentioning took 3 s on 2,225 articles while its name filter saw ?entity only at the end
+    assert expected in Q.bind(text, {"x": Literal('O"Brien } ;')})
 
 
 def test_queries_hostile_value_stays_one_literal(sample_store):
