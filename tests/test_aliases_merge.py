@@ -25,6 +25,9 @@ def entities_of(text):
     ("The Tories lost votes. The Conservative Party blamed its leader.", {"Conservative Party": ("Organization", 2)}),
     ("Tory leader Michael Howard attacked Labour's plans for the health service.",
      {"Conservative Party": ("Organization", 1), "Labour Party": ("Organization", 1), "Michael Howard": ("Person", 1)}),
+    ("Tony Blair said New Labour had changed. Labour won again.", {"Labour Party": ("Organization", 2)}),
+    ("The bill was passed by the Commons but the Lords rejected it. The House of Lords will vote again.",
+     {"House of Commons": ("Organization", 1), "House of Lords": ("Organization", 2)}),
     # a two-part surname
     ("Brazil's President Luiz Inacio Lula da Silva spoke in Rome. Lula said the deal was fair.",
      {"Luiz Inacio Lula da Silva": ("Person", 2)}),
