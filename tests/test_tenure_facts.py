@@ -69,6 +69,11 @@ TABLE = [
     ("Ann Lee has become the longest-serving chairman of Barclays.", [("Ann Lee", "heads", "Barclays", None, None)]),
     ("Ann Lee, who joined Tesco in 1990, became chairman of Barclays four years later.",
      [("Ann Lee", "worksFor", "Tesco", "1990", None), ("Ann Lee", "heads", "Barclays", None, None)]),
+    # regressions from reading news: a date elsewhere in the sentence is not the move's, nor the
+    # publication's; an election to another body starts no post the person already holds
+    ("When the party lost the election in 2010, Ann Lee resigned as leader of the Labour Party.",
+     [("Ann Lee", "heads", "Labour Party", None, ENDED)]),
+    ("Tesco chairman Ann Lee was elected in 2004 on the party list.", [("Ann Lee", "heads", "Tesco", None, None)]),
     # a verb of leaving, joining or naming that is not about the post
     ("Former Siemens chief executive Peter Loescher joined the board.",
      [("Peter Loescher", "heads", "Siemens", None, ENDED)]),  # joining the board starts no chief executive

@@ -172,17 +172,18 @@ def timed(s: Sentence, fact: Fact) -> Fact:
 
 def _when(s: Sentence, verb: Token, slot: str) -> str | None:
     """Return the date of a verb: its own, else one in its phrases ("elected leader of the party in 2015"),
-    else the sentence's only day, else the publication date: news reports a move as it happens."""
+    else the sentence's only day, else, in a sentence naming no date, the publication date: news reports
+    a move as it happens."""
     own = s.date(verb)
     if own:
         return own
     phrases = _phrases(verb, slot)
-    said = [e for e in s.sent.ents if e.label_ == "DATE" and e.root.i in phrases]
-    for ent in said:
+    for ent in (e for e in s.sent.ents if e.label_ == "DATE" and e.root.i in phrases):
         if ent.root.dep_ in ("pobj", "npadvmod") and (found := dates.resolve(ent.text, s.published)):
             return found
-    # a date kg cannot resolve ("four years later") is not the day of publication
-    return None if said else s.published
+    # a sentence that dates something ("four years later", "when Britain went to the polls in 1979, Callaghan
+    # resigned") may date the move otherwise than its publication: no date rather than a wrong one
+    return None if any(e.label_ == "DATE" for e in s.sent.ents) else s.published
 
 
 @dataclass
