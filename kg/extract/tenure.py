@@ -181,8 +181,8 @@ def _when(s: Sentence, verb: Token, slot: str) -> str | None:
     for ent in (e for e in s.sent.ents if e.label_ == "DATE" and e.root.i in phrases):
         if ent.root.dep_ in ("pobj", "npadvmod") and (found := dates.resolve(ent.text, s.published)):
             return found
-    # a sentence that dates something ("four years later", "when Britain went to the polls in 1979, Callaghan
-    # resigned") may date the move otherwise than its publication: no date rather than a wrong one
+    # a sentence that dates something ("four years later", "when the party lost in 2010, Lee resigned") may
+    # date the move otherwise than its publication: no date rather than a wrong one
     return None if any(e.label_ == "DATE" for e in s.sent.ents) else s.published
 
 
