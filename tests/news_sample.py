@@ -16,18 +16,32 @@ def allowed(record):
     return bool(match) and int(match.group(1)) >= FIRST_ALLOWED
 
 
-def articles(count):
-    """Return count allowed records, taken in turn from each category so every kind of news is there."""
+def _mixed():
+    """Return every allowed record, taken in turn from each category so every kind of news comes early."""
     by_category = {}
     with open(NEWS, encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             if allowed(record):
                 by_category.setdefault(record["id"].rsplit("-", 1)[0], []).append(record)
-    mixed = [r for r in chain.from_iterable(zip_longest(*by_category.values())) if r is not None]
+    return [r for r in chain.from_iterable(zip_longest(*by_category.values())) if r is not None]
+
+
+def articles(count):
+    """Return count allowed records, every category in turn."""
+    mixed = _mixed()
     if len(mixed) < count:
         raise ValueError(f"only {len(mixed)} allowed articles in {NEWS}")
     return mixed[:count]
+
+
+def repeated(count):
+    """Return count records: the allowed ones, then again under ids ending -r2, -r3, ... (too few for 2,000)."""
+    mixed, records = _mixed(), []
+    for i in range(count):
+        record, round_ = mixed[i % len(mixed)], i // len(mixed) + 1
+        records.append(dict(record, id=record["id"] + (f"-r{round_}" if round_ > 1 else "")))
+    return records
 
 
 def write_jsonl(records, path):

@@ -69,11 +69,12 @@ def seed_page(tmp_path_factory):
     return page, store
 
 
-def open_page(chromium, page):
+def open_page(chromium, page, seconds=20):
+    """Load the page and wait until its layout is done and drawn."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     chromium.get(page.as_uri())
-    WebDriverWait(chromium, 20).until(lambda d: d.execute_script("return document.body.dataset.ready"))
+    WebDriverWait(chromium, seconds).until(lambda d: d.execute_script("return document.body.dataset.ready"))
 
 
 def click_entity(chromium, label):
