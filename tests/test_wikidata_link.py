@@ -211,3 +211,9 @@ def test_wikidata_links_the_seed_without_a_wrong_link(wikidata, tmp_path):
     expected["http://kg.example.org/id/place/georgia"] = "Q230"
     assert links == expected  # every seed person, country and organisation in the fixture, nothing else
     assert list(summary.ambiguous) == ["http://kg.example.org/id/person/mj"]
+
+
+def test_wikidata_link_counts_one_entity_in_the_singular(wikidata, tmp_path, capsys):
+    store = store_with(tmp_path / "store", ("a.txt", {"ru": ("Russia", "Country", ())}))
+    assert main(["--store", str(store), "link", "wikidata", "--endpoint", wikidata]) == 0
+    assert "linked 1 of 1 entity (0 ambiguous" in capsys.readouterr().err  # it said "1 of 1 entities"

@@ -136,9 +136,9 @@ def link(args):
         summary = link_wikidata(store, args.endpoint, timeout=args.timeout)
     for iri, items in sorted(summary.ambiguous.items()):
         print(f"ambiguous: {summary.labels[iri]} ({', '.join(i.rsplit('/', 1)[-1] for i in items)})", file=sys.stderr)
-    print(f"linked {len(summary.linked)} of {len(summary.labels)} entities ({len(summary.ambiguous)} ambiguous, "
-          f"{summary.unmatched} without a candidate); {summary.requests} requests, {summary.cached} from the cache",
-          file=sys.stderr)
+    print(f"linked {len(summary.linked)} of {plural(len(summary.labels), 'entity', 'entities')} ("
+          f"{len(summary.ambiguous)} ambiguous, {summary.unmatched} without a candidate); "
+          f"{plural(summary.requests, 'request')}, {summary.cached} from the cache", file=sys.stderr)
 
 
 def serve(args):

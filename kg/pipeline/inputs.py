@@ -13,6 +13,7 @@ from kg.errors import InputError
 from kg.extract.dates import published_from_text
 from kg.model import Document
 from kg.pipeline.records import document_from_record, size
+from kg.rdf.classes import plural
 
 __all__ = ["INPUT_FORMATS", "InputReport", "document_from_record", "read_documents"]
 
@@ -51,7 +52,7 @@ class InputReport:
         """Raise one InputError naming the problems, after the rest was processed."""
         if self.problems:
             more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-            raise InputError(f"{len(self.problems)} input problem(s), the other documents were processed: "
+            raise InputError(f"{plural(len(self.problems), 'input problem')}, the other documents were processed: "
                              f"{self.problems[0]}{more}")
 
 
