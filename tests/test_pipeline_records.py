@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.errors import InputError
 from kg.pipeline.inputs import InputReport, read_documents
+from kg.pipeline.records import size
 
 GOOD = "Joe Biden called Volodymyr Zelensky on Monday."
 A = json.dumps({"id": "a", "text": GOOD})
@@ -109,3 +110,9 @@ def test_records_fuzz_text_reader_processes_or_refuses_by_name(tmp_path_factory,
 
 def test_records_fuzz_runs_at_least_10000_cases():
     assert JSONL_CASES + TEXT_CASES >= 10_000
+
+
+@pytest.mark.parametrize("count, words", [(0, "0 bytes"), (1, "1 byte"), (800, "800 bytes"),
+                                          (2500, "2.5 kB"), (10_000_000, "10 MB")])
+def test_pipeline_size_in_words(count, words):
+    assert size(count) == words  # "1 bytes" before (#16)

@@ -98,7 +98,7 @@ def _log_warning(message: str) -> None:
 def size(count: int) -> str:
     """Return a byte count for people: 800 bytes, 2.5 kB, 10 MB."""
     if count < 1000:
-        return f"{count} bytes"
+        return f"{count} byte{'s' * (count != 1)}"
     if count < 1_000_000:
         return f"{count / 1000:g} kB"
     return f"{count / 1e6:g} MB"

@@ -203,7 +203,7 @@ class _Push:
             for graph in chunk:
                 there, here = found.get(str(graph), 0), self.counts[graph]
                 if there != here:
-                    wrong.append(f"{graph} ({there} triples there, {here} here)")
+                    wrong.append(f"{graph} ({plural(there, 'triple')} there, {here} here)")
                     if self.journal:  # its content there is unknown: --changed sends it again
                         self.journal.sending(graph)
         if wrong:
