@@ -5,10 +5,16 @@ import os
 import sys
 from pathlib import Path
 
-from kg.extract import curation
 from kg.model import ENTITY_CLASSES
 
 STORE_FILE = "aliases.tsv"  # in the store directory: what kg merge/split write and kg ingest reads by default
+
+
+def _curation():
+    """Return kg.extract.curation, imported when first used: it imports spaCy, which every other command
+    (push, query, export, ...) would otherwise wait for at start-up (6-11 s on a busy machine, measured)."""
+    from kg.extract import curation
+    return curation
 
 
 def add_arguments(subs):
@@ -25,7 +31,7 @@ def add_arguments(subs):
 def aliases_file(args):
     """Return the aliases file a command uses: --aliases, else $KG_ALIASES, else aliases.tsv in the store
     directory (for the commands that have a store), else None."""
-    given = getattr(args, "aliases", None) or os.environ.get(curation.ENV)
+    given = getattr(args, "aliases", None) or os.environ.get(_curation().ENV)
     if given:
         return given
     store = getattr(args, "store", None)
@@ -38,14 +44,14 @@ def use(args):
         return
     path = aliases_file(args)
     if path and (getattr(args, "aliases", None) or Path(path).exists()):
-        curation.load(path)  # a broken file is named now, not in the middle of a run
-        os.environ[curation.ENV] = os.path.abspath(path)
+        _curation().load(path)  # a broken file is named now, not in the middle of a run
+        os.environ[_curation().ENV] = os.path.abspath(path)
 
 
 def merge(args):
     """Record that name A is entity B."""
     path = aliases_file(args)
-    name, entity = curation.merge(path, args.name, args.entity, args.type)
+    name, entity = _curation().merge(path, args.name, args.entity, args.type)
     print(f"{name!r} is {entity!r} from the next extract or ingest (recorded in {path}; re-ingest the "
           f"documents already in the store to apply it there)", file=sys.stderr)
 
@@ -53,6 +59,6 @@ def merge(args):
 def split(args):
     """Record that name A stands alone."""
     path = aliases_file(args)
-    name = curation.split(path, args.name, args.type)
+    name = _curation().split(path, args.name, args.type)
     print(f"{name!r} stands alone from the next extract or ingest (recorded in {path}; re-ingest the "
           f"documents already in the store to apply it there)", file=sys.stderr)
