@@ -97,6 +97,17 @@ def test_long_cells_are_cut_unless_full(store, capsys):
     assert "…" not in whole and "lasted for about an hour" in whole and err == ""
     _, csv, _ = run(capsys, "query", "-e", query, "--store", store, "--format", "csv")
     assert "lasted for about an hour" in csv
+    code, out, err = run(capsys, "query", "-e", "SELECT ?x WHERE { ?x kg:called kg:Nobody }", "--store", store)
+    assert code == 0 and err.strip() == "no rows: the query given with -e found nothing"  # it said "inline found"
+
+
+@pytest.mark.model
+@pytest.mark.server
+def test_inline_query_on_an_endpoint(store, server, capsys):
+    assert run(capsys, "push", "--store", store, "--endpoint", server.query, "--update-endpoint", server.update)[0] == 0
+    called = "SELECT ?who ?whom WHERE { GRAPH ?g { ?a kg:called ?b . ?a rdfs:label ?who . ?b rdfs:label ?whom } }"
+    code, out, _ = run(capsys, "query", "-e", called, "--endpoint", server.query, "--format", "json")
+    assert code == 0 and json.loads(out) == [{"who": "Joe Biden", "whom": "Volodymyr Zelensky"}]
 
 
 @pytest.mark.model

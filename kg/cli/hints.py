@@ -37,7 +37,9 @@ def empty_answer(query: StoredQuery, bindings: Mapping[str, Any], select: Runner
         counts = {str(c).rsplit("#", 1)[-1]: int(n) for c, n in select(CLASSES)}
         valid = ", ".join(f"{c} ({counts.get(c, 0)})" for c in ENTITY_CLASSES)
         return f"no entities of class {str(bindings['type'])!r}; the classes are {valid}"
-    return f"no rows: {query.name} found nothing" + (" (is anything ingested? see kg stats)" if query.name != "inline" else "")
+    if query.name == "inline":
+        return "no rows: the query given with -e found nothing"
+    return f"no rows: {query.name} found nothing (is anything ingested? see kg stats)"
 
 
 def _unknown(value, known):
