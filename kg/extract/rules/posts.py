@@ -3,16 +3,25 @@
 sacked by Tesco". A post with a leading title ("chairman", "chief executive") is leaderOf (heads, for an
 organisation), any other worksFor; kg.extract.tenure then dates its start or end.
 
-An appointment that is not asserted ("was not appointed", "is expected to be named") gives no post; a
-departure that is not asserted still names a post held ("is expected to step down as chairman of Tesco":
-she is chairman, with no end), unless it names no post ("is rumoured to be leaving Tesco": nothing).
+An appointment that is not asserted ("was not appointed", "could be named") gives no post; a departure
+that is not asserted still names a post held ("did not resign as chairman of Tesco": she is chairman,
+with no end), unless it names no post ("is rumoured to be leaving Tesco": nothing).
 """
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extract.factuality import is_factual
 from kg.extract.lexicon import POLITICAL_TITLES
 from kg.extract.rules.titles import described_by, title_words
+from kg.extract.sentence import Arg, Sentence
 from kg.extract.tenure import Move, move_of
-from kg.extract.sentence import Sentence
+from kg.model import Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # where a verb names the post: "appointed chairman", "resigned as chairman", "promoted to chief executive"
 TITLE_DEPS = ("oprd", "attr")
@@ -22,7 +31,7 @@ TITLE_PREPS = ("as", "to")
 ORG_PREPS = {"start": ("at", "by"), "end": ("from", "at", "by")}
 
 
-def _title_nouns(s, verb, holder):
+def _title_nouns(s: Sentence, verb: Token, holder: Token) -> list[Token]:
     """Return the nouns naming the post: after a verb, or the holder's own when a name stands beside it
     ("Tesco sacked its chief executive, Ann Lee")."""
     nouns = [c for c in verb.children if c.dep_ in TITLE_DEPS and c.i != holder.i]
@@ -32,7 +41,7 @@ def _title_nouns(s, verb, holder):
     return [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
 
 
-def _verb_orgs(s, verb, kind, slot, holder):
+def _verb_orgs(s: Sentence, verb: Token, kind: str, slot: str, holder: Token) -> list[Arg]:
     """Return the entities a verb names as the organisation: its object, from/at/by phrase, or its
     subject when the holder is its object ("Tesco hired Lee")."""
     words = [c for c in verb.children if c.dep_ == "dobj" and c.i != holder.i]
@@ -43,7 +52,8 @@ def _verb_orgs(s, verb, kind, slot, holder):
     return [a for w in words for a in s.args(w, modifiers=False)]
 
 
-def _posts(s, verb, key, move, slot, holder, person):
+def _posts(s: Sentence, verb: Token, key: str, move: Move, slot: str, holder: Token,
+           person: Arg) -> Iterator[Fact | None]:
     """Yield the facts of one holder of a post a verb takes up or leaves."""
     rule = f"post:{key.replace(' ', '-')}"
     found = False
@@ -65,7 +75,7 @@ def _posts(s, verb, key, move, slot, holder, person):
             yield s.shaped_fact("worksFor", person, org, rule)
 
 
-def _holders(s, verb, move: Move):
+def _holders(s: Sentence, verb: Token, move: Move) -> Iterator[tuple[str, Token, Arg]]:
     """Yield (slot, token, person) for the people in a verb's holder slots (an object's appositive too:
     "Tesco sacked its chief executive, Ann Lee")."""
     for child in verb.children:
@@ -78,7 +88,7 @@ def _holders(s, verb, move: Move):
                         yield child.dep_, child, person
 
 
-def from_posts(s: Sentence):
+def from_posts(s: Sentence) -> Iterator[Fact]:
     """Yield worksFor and leaderOf from the verbs of one sentence that begin or end a post."""
     for verb in s.sent:
         found = move_of(verb)
