@@ -105,13 +105,16 @@ SELECT ?sl ?p ?ol ?src WHERE {
 } ORDER BY STR(?st) LIMIT 1"""
 
 
-def time_queries(store_path, runs=3):
-    """Run every stored query `runs` times on the store; return {name: {"seconds" (slowest run), "rows"}}."""
+def time_queries(store_path, runs=3, params=None):
+    """Run every stored query `runs` times on the store; return ({name: {"seconds" (slowest run), "rows"}}, params).
+
+    params: the parameter values to use (default: sample_params of this store)."""
     results = {}
     with Store.open(store_path, read_only=True) as store:
-        params = sample_params(store)
+        params = params or sample_params(store)
         for stored in list_queries():
-            bindings = parse_params(stored, [f"{p.name}={params[p.name]}" for p in stored.params])
+            # a parameter with no sample value here takes the query's default
+            bindings = parse_params(stored, [f"{p.name}={params[p.name]}" for p in stored.params if p.name in params])
             times = []
             for _ in range(runs):
                 start = time.perf_counter()

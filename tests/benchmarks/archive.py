@@ -1,0 +1,158 @@
+"""Benchmark the stored queries as an archive grows: 1x, 2x, 5x, 10x a store of news articles.
+
+    python tests/benchmarks/archive.py --store STORE --base 2225 --scales 1,2,5,10 --png docs/query-growth.png
+
+Ingesting ten times 2,225 articles takes hours of CPU, so the larger stores are built from one
+ingested store (STORE, e.g. the BBC articles numbered 250 and above): its N-Quads are copied under
+other document ids until the store holds base x scale documents, then bulk-loaded. A copy is what
+`kg ingest` gives for the same text under another id (compared on a few articles): the graph, the
+document node and its mention IRIs are named by the new id, kg:sourceId is the new id, statement
+IRIs (hashed from the id) are new; entities and events keep their IRIs, shared across documents.
+Every stored query is then run (`runs` times, the slowest counts) with the parameters
+tests/benchmarks/runs.py takes from the 1x store, and the growth curve is drawn as a PNG.
+Not a test: nothing here asserts a time.
+"""
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from runs import kg_command, oxigraph_binary, time_queries, timed
+
+from kg.rdf.iris import id_segment
+
+DOC = "http://kg.example.org/doc/"
+FACT = re.compile(r"<http://kg\.example\.org/fact/([0-9a-f]+)>")
+SOURCE_ID = "<http://kg.example.org/ontology#sourceId>"
+
+
+def main(argv=None):
+    """Build the stores, time the queries, print the table, write the JSON and the PNG."""
+    args = _parser().parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",")]
+    work = Path(args.work or tempfile.mkdtemp(prefix="kg-archive-"))
+    documents = read_documents(args.store, work)
+    report = {"source_documents": len(documents), "base": args.base, "scales": {}}
+    params = None
+    for scale in scales:
+        store = build_store(documents, args.base * scale, work / f"x{scale}", work)
+        results, found = time_queries(store, runs=args.runs, params=params)
+        params = params or found  # the same entity at every scale
+        report["scales"][scale] = {"documents": args.base * scale, "queries": results}
+        print(f"{scale}x ({args.base * scale:,} documents): slowest "
+              f"{max(q['seconds'] for q in results.values()):.3f} s", file=sys.stderr, flush=True)
+        if not args.keep:
+            shutil.rmtree(store)
+    report["params"] = params
+    print_table(report, scales)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if args.png:
+        draw(report, scales, args.png)
+
+
+def read_documents(store, work):
+    """Return {document id: (graph IRI, its N-Quads lines)} of a kg store, in export order."""
+    nq = work / "source.nq"
+    kg_command(["--store", store, "export", "--format", "nq", "-o", nq], work)
+    graphs = defaultdict(list)
+    with open(nq, encoding="utf-8") as lines:
+        for line in lines:
+            graphs[line.rstrip(" .\n").rsplit(" ", 1)[-1]].append(line)
+    documents = {}
+    for graph, lines in graphs.items():
+        source = next(line for line in lines if f"{graph} {SOURCE_ID} " in line)
+        doc_id = json.loads(source.split(f" {SOURCE_ID} ", 1)[1].rsplit(" <", 1)[0])
+        documents[doc_id] = (graph, lines)
+    return documents
+
+
+def copy_lines(doc_id, graph, lines, copy):
+    """Return a document's N-Quads as `kg ingest` would write them under the id DOC_ID~cCOPY."""
+    if copy == 0:
+        return lines
+    new_id = f"{doc_id}~c{copy}"
+    old_iri, new_iri = graph[1:-1], DOC + id_segment(new_id)
+    old_source, new_source = json.dumps(doc_id), json.dumps(new_id)
+
+    def fact(match):
+        digest = hashlib.sha1(f"{copy}\x1f{match.group(1)}".encode()).hexdigest()[:len(match.group(1))]
+        return f"<http://kg.example.org/fact/{digest}>"
+
+    out = []
+    for line in lines:
+        line = line.replace(f"<{old_iri}>", f"<{new_iri}>").replace(f"<{old_iri}#", f"<{new_iri}#")
+        if SOURCE_ID in line:
+            line = line.replace(f" {old_source} ", f" {new_source} ")
+        out.append(FACT.sub(fact, line))
+    return out
+
+
+def build_store(documents, count, location, work):
+    """Bulk-load a store of count documents: the source ones, then copies under new ids."""
+    nq = work / "scaled.nq"
+    items = list(documents.items())
+    with open(nq, "w", encoding="utf-8") as out:
+        for n in range(count):
+            doc_id, (graph, lines) = items[n % len(items)]
+            out.writelines(copy_lines(doc_id, graph, lines, n // len(items)))
+    shutil.rmtree(location, ignore_errors=True)
+    timed([oxigraph_binary(), "load", "--location", location, "--file", nq], work)
+    nq.unlink()
+    return location
+
+
+def print_table(report, scales):
+    """Print each query's time at every scale and its growth from 1x."""
+    names = sorted(report["scales"][scales[0]]["queries"])
+    print(f"{'query':24}" + "".join(f"{f'{s}x (s)':>10}" for s in scales) + f"{'last/first':>12}")
+    for name in names:
+        times = [report["scales"][s]["queries"][name]["seconds"] for s in scales]
+        print(f"{name:24}" + "".join(f"{t:10.3f}" for t in times) + f"{times[-1] / times[0]:12.2f}")
+
+
+def draw(report, scales, path):
+    """Draw every query's time against the store's size as a small PNG."""
+    import matplotlib  # only the benchmark needs it (pip install matplotlib)
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(7, 4.2), dpi=80)
+    sizes = [report["scales"][s]["documents"] for s in scales]
+    for i, name in enumerate(sorted(report["scales"][scales[0]]["queries"])):
+        times = [report["scales"][s]["queries"][name]["seconds"] * 1000 for s in scales]
+        axes.plot(sizes, times, marker="o", markersize=3, linewidth=1, label=name,
+                  linestyle="-" if i < 10 else "--")  # ten colours: the rest dashed
+    axes.axhline(100, color="grey", linestyle=":", linewidth=0.8)
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.minorticks_off()
+    axes.set_xticks(sizes, [f"{n:,}" for n in sizes])
+    axes.set_xlabel("documents in the embedded store")
+    axes.set_ylabel("slowest of runs (ms); dotted: 100 ms")
+    axes.legend(fontsize=6, ncol=2, loc="upper left")
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+def _parser():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", required=True, help="an ingested kg store whose documents are copied")
+    parser.add_argument("--base", type=int, default=2225, help="documents at 1x (default 2,225: the BBC file)")
+    parser.add_argument("--scales", default="1,2,5,10", help="multiples of base, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each query; the slowest counts")
+    parser.add_argument("--work", help="directory for the stores (default: a new temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the stores built")
+    parser.add_argument("--json", help="write the results here")
+    parser.add_argument("--png", help="draw the growth curve here")
+    return parser
+
+
+if __name__ == "__main__":
+    main()
