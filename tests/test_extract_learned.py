@@ -10,9 +10,14 @@ from kg.extract.extractor import extract
 from kg.model import Document
 
 
-@pytest.mark.parametrize("value, expected", [("rules", None), ("default", None), ("model", str(SHIPPED))])
+@pytest.mark.parametrize("value, expected", [("rules", None), ("default", str(SHIPPED)), ("model", str(SHIPPED))])
 def test_extract_learned_choice_names(value, expected):
     assert resolve_extractor(value) == expected
+
+
+def test_extract_learned_choice_unset_is_the_shipped_model(monkeypatch):
+    monkeypatch.delenv("KG_EXTRACTOR", raising=False)
+    assert resolve_extractor(None) == str(SHIPPED)
 
 
 def test_extract_learned_choice_environment(monkeypatch):
@@ -35,16 +40,28 @@ def test_extract_learned_shipped_model_is_complete():
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
-    ("Acme Tools chief executive Maria Lopez said sales rose.", [("Maria Lopez", "heads", "Acme Tools")]),
-    ("Acme Tools, based in Leeds, makes valves.", [("Acme Tools", "basedIn", "Leeds")]),
+    # heads is a kind of worksFor: below the publish threshold for heads, the model may assert worksFor
+    ("Acme Tools chief executive Maria Lopez said sales rose.", [("Maria Lopez", {"heads", "worksFor"}, "Acme Tools")]),
+    ("Acme Tools, a valve maker based in Leeds, cut 200 jobs.", [("Acme Tools", {"basedIn"}, "Leeds")]),
     ("Maria Lopez did not meet Tony Blair.", []),
 ])
 def test_extract_learned_shipped_model_reads_facts(text, expected):
     extraction = extract(Document("t", text), learned=str(SHIPPED))
     label = {e.key: e.label for e in extraction.entities}
-    model = [f for f in extraction.facts if f.rule == "model"]
-    assert sorted((label[f.subject], f.predicate, label[f.object]) for f in model) == expected
-    assert all(0.0 < f.confidence <= 1.0 and f.source == "model" for f in model)
+    model = sorted((label[f.subject], f.predicate, label[f.object]) for f in extraction.facts if f.rule == "model")
+    assert len(model) == len(expected)
+    assert all(s == es and p in ep and o == eo for (s, p, o), (es, ep, eo) in zip(model, expected))
+    facts = [f for f in extraction.facts if f.rule == "model"]
+    assert all(0.0 < f.confidence <= 1.0 and f.source == "model" for f in facts)
+
+
+@pytest.mark.model
+def test_extract_learned_shipped_model_asserts_nothing_below_its_publish_threshold():
+    floor = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))["publish_threshold"]
+    text = ("Maria Lopez, a British lawyer who lives in Leeds, joined Acme Tools of Sheffield in 2019. "
+            "Acme Tools chief executive Tom Reed met the French economy minister Anne Morel in Paris.")
+    model = [f for f in extract(Document("t", text), learned=str(SHIPPED)).facts if f.rule == "model"]
+    assert floor == 0.9 and model and all(f.confidence >= floor for f in model)
 
 
 @pytest.mark.model

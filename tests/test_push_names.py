@@ -56,7 +56,8 @@ def test_push_names_come_back_byte_for_byte_from_oxigraph(hostile_store, server,
         for name, params in ROWS:
             assert rows(name, params, endpoint=Endpoint(server.query)) == rows(name, params, store=store)
         titles = {str(row[0]) for row in store.query("SELECT ?t WHERE { GRAPH ?g { ?d <http://kg.example.org/ontology#title> ?t } }")[1]}
-    assert O_BRIEN in titles and "محمد عبد الله \u202eevil" in titles
+    # the right-to-left override never reaches a label (#13): the title is stored without it
+    assert O_BRIEN in titles and "محمد عبد الله evil" in titles
 
 
 @pytest.mark.model

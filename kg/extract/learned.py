@@ -70,10 +70,11 @@ def _facts(model: Any, parsed: Parsed, sents: Sequence[Any], slots: Sequence[Seq
     chunks = [sents[i].text for i in todo]
     given = [[(s.span.start - sents[i].start_char, s.span.end - sents[i].start_char, s.type) for s in usable[i]]
              for i in todo]
+    floor = float(model.config.metadata.get("publish_threshold", 0.0))
     for i, prediction in zip(todo, model.predict(chunks, given) if todo else ()):
-        found = [(r.head, r.tail, r.predicate) for r in prediction.relations]
-        for k in most_specific(found):
-            relation = prediction.relations[k]
+        published = [r for r in prediction.relations if r.probability >= floor]
+        for k in most_specific([(r.head, r.tail, r.predicate) for r in published]):
+            relation = published[k]
             fact = _fact(usable[i][relation.head], usable[i][relation.tail], relation, sents[i], parsed)
             if fact:
                 yield fact
