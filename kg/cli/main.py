@@ -128,14 +128,14 @@ def _add_push(subs):
                    help="the server's Graph Store Protocol URL (default: probed beside --endpoint)")
     p.add_argument("--method", choices=("auto", "update", "gsp"), default="auto",
                    help="auto (default): gsp where the server offers it, else update; update: DROP + "
-                        "INSERT DATA batches per graph; gsp: one HTTP PUT per graph")
+                        "INSERT DATA per graph, many small graphs a request; gsp: one HTTP PUT per graph")
     p.add_argument("--user", help="user name; the password comes from $KG_PASSWORD, else a prompt")
     p.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP authentication scheme")
     p.add_argument("--timeout", type=validation.seconds, default=60.0, help="seconds per request (default 60)")
     p.add_argument("--retries", type=validation.count, default=3, help="retries of a request on 5xx or no answer (default 3)")
     p.add_argument("--batch-triples", type=_positive, default=1000, metavar="N",
-                   help="triples per INSERT DATA request with --method update (default 1000; Virtuoso "
-                        "rejects much more than 1-2k)")
+                   help="triples per INSERT DATA with --method update (default 1000; a larger graph goes "
+                        "alone in batches; Virtuoso rejects much more than 1-2k)")
     p.add_argument("--changed", action="store_true",
                    help="send only graphs the push log does not show loaded there as they are now, and "
                         "drop there the graphs pushed before that the store has since forgotten")
