@@ -32,7 +32,7 @@ def test_push_changed_sends_only_changed_graphs(sample_store, server):
     assert push(sample_store, server.query, changed=True)["requests"] == 0
 
 
-@pytest.mark.parametrize("method", ["update", "gsp"])
+@pytest.mark.parametrize("method", ["update", "gsp", "quads"])
 def test_push_changed_drops_documents_the_store_forgot(sample_store, server, method):
     push(sample_store, server.query, update_endpoint=server.update, method=method)
     sample_store.forget("news/002.txt")

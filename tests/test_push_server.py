@@ -37,17 +37,20 @@ def hostile_graph():
     return graph
 
 
-@pytest.mark.parametrize("method", ["update", "gsp", "auto"])
-def test_push_server_holds_exactly_the_local_graphs(sample_store, server, method):
+@pytest.mark.parametrize("method, chosen, requests", [
+    ("update", "update", 1),  # both small graphs, each with its DROP, in one request
+    ("gsp", "gsp", 2),  # one PUT per graph
+    ("quads", "quads", 1),  # both graphs, new there, in one POST of N-Quads
+    ("auto", "quads", 1),  # auto finds /store, which files N-Quads in their graphs, and an update endpoint
+])
+def test_push_server_holds_exactly_the_local_graphs(sample_store, server, method, chosen, requests):
     summary = push(sample_store, server.query, update_endpoint=server.update, method=method)
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)
     assert summary["graphs"] == 2 and summary["triples"] == len(sample_store)
-    # update: both small graphs, each with its DROP, in one request; gsp: one PUT per graph
-    assert summary["requests"] == (1 if method == "update" else 2)
-    assert summary["method"] == ("update" if method == "update" else "gsp")  # auto finds /store
+    assert (summary["method"], summary["requests"]) == (chosen, requests)
 
 
-@pytest.mark.parametrize("method", ["update", "gsp"])
+@pytest.mark.parametrize("method", ["update", "gsp", "quads"])
 def test_push_twice_gives_no_duplicates(sample_store, server, method):
     push(sample_store, server.query, update_endpoint=server.update, method=method)
     push(sample_store, server.query, update_endpoint=server.update, method=method)
@@ -66,7 +69,7 @@ def test_push_replaces_stale_remote_content(sample_store, server):
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)
 
 
-@pytest.mark.parametrize("method", ["update", "gsp"])
+@pytest.mark.parametrize("method", ["update", "gsp", "quads"])
 def test_push_hostile_literals_survive_unchanged(store_path, server, method):
     with Store.open(store_path) as store:
         store.replace_graph(hostile_graph())

@@ -126,9 +126,11 @@ def _add_push(subs):
                    help="the server's SPARQL update URL (default: --endpoint)")
     p.add_argument("--graph-store", type=validation.http_url,
                    help="the server's Graph Store Protocol URL (default: probed beside --endpoint)")
-    p.add_argument("--method", choices=("auto", "update", "gsp"), default="auto",
-                   help="auto (default): gsp where the server offers it, else update; update: DROP + "
-                        "INSERT DATA per graph, many small graphs a request; gsp: one HTTP PUT per graph")
+    p.add_argument("--method", choices=("auto", "update", "gsp", "quads"), default="auto",
+                   help="auto (default): quads where the Graph Store takes N-Quads and --update-endpoint "
+                        "is given, else gsp where there is a Graph Store, else update; update: DROP + INSERT "
+                        "DATA per graph, many small graphs a request; gsp: one HTTP PUT per graph; quads: "
+                        "graphs new to the server many a POST of N-Quads, the others by update")
     p.add_argument("--user", help="user name; the password comes from $KG_PASSWORD, else a prompt")
     p.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP authentication scheme")
     p.add_argument("--timeout", type=validation.seconds, default=60.0, help="seconds per request (default 60)")
@@ -136,6 +138,8 @@ def _add_push(subs):
     p.add_argument("--batch-triples", type=_positive, default=1000, metavar="N",
                    help="triples per INSERT DATA with --method update (default 1000; a larger graph goes "
                         "alone in batches; Virtuoso rejects much more than 1-2k)")
+    p.add_argument("--batch-bytes", type=_positive, metavar="N",
+                   help="bytes of N-Triples a request with --method update or quads (default 256 KiB)")
     p.add_argument("--changed", action="store_true",
                    help="send only graphs the push log does not show loaded there as they are now, and "
                         "drop there the graphs pushed before that the store has since forgotten")

@@ -98,6 +98,13 @@ class Endpoint:
         """Replace one graph through the Graph Store Protocol (HTTP PUT of N-Triples)."""
         self._graph_request("PUT", store_url, graph, ntriples)
 
+    def post_quads(self, store_url, nquads):
+        """Add N-Quads to the dataset through a Graph Store URL (HTTP POST without graph=)."""
+        check_url(store_url)
+        request = urllib.request.Request(store_url, data=nquads, method="POST",
+                                         headers={"Content-Type": "application/n-quads"})
+        self._retry(lambda: self._send(request, store_url), "graph store POST", store_url)
+
     def delete_graph(self, store_url, graph):
         """Remove one graph through the Graph Store Protocol; a graph already absent is fine."""
         try:

@@ -29,9 +29,9 @@ class Update:
 
     def _shareable_size(self, lines: Sequence[str]) -> int | None:
         """Return a graph's size in bytes if it goes whole into one request beside others, else None."""
-        if len(lines) > self.batch_triples or _has_blank_nodes(lines):
+        if len(lines) > self.batch_triples or has_blank_nodes(lines):
             return None  # a blank node label names one node in the whole request: keep such graphs apart
-        size = _size(lines)
+        size = line_bytes(lines)
         return size if size <= self.batch_bytes else None
 
     def groups(self, graphs: Iterator[Graph]) -> Iterator[list[Graph]]:
@@ -115,6 +115,10 @@ class Printer:
         """Write one Graph Store PUT."""
         self.out.write(f"# PUT {redact(store_url)} graph={graph}\n{ntriples.decode('utf-8')}\n")
 
+    def post_quads(self, store_url: str, nquads: bytes) -> None:
+        """Write one Graph Store POST of N-Quads."""
+        self.out.write(f"# POST {redact(store_url)}\n{nquads.decode('utf-8')}\n")
+
     def delete_graph(self, store_url: str, graph: Any) -> None:
         """Write one Graph Store DELETE."""
         self.out.write(f"# DELETE {redact(store_url)} graph={graph}\n\n")
@@ -160,7 +164,7 @@ def read_ahead(items: Iterable[Any], depth: int = READ_AHEAD) -> Iterator[Any]:
 
 def batches(lines: Sequence[str], batch_bytes: int = BATCH_BYTES, batch_triples: int = BATCH_TRIPLES) -> Iterator[str]:
     """Yield N-Triples lines joined into chunks bounded by bytes and triple count."""
-    if _has_blank_nodes(lines):
+    if has_blank_nodes(lines):
         # a blank node label names the same node only within one request: keep the graph whole
         yield "\n".join(lines)
         return
@@ -183,11 +187,11 @@ def _replace(graph: Any, body: str) -> str:
     return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}"
 
 
-def _size(lines: Sequence[str]) -> int:
+def line_bytes(lines: Sequence[str]) -> int:
     """Return the bytes of lines as one N-Triples body."""
     return sum(len(line.encode("utf-8")) + 1 for line in lines)
 
 
-def _has_blank_nodes(lines: Sequence[str]) -> bool:
+def has_blank_nodes(lines: Sequence[str]) -> bool:
     """Return whether any line may hold a blank node (a literal holding ' _:' costs only size)."""
     return any(line.startswith("_:") or " _:" in line for line in lines)

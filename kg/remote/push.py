@@ -16,13 +16,14 @@ from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.remote.graphstore import choose_method
 from kg.remote.loaders import BATCH_BYTES, BATCH_TRIPLES, GraphStoreLoader, Printer, Update, read_ahead
 from kg.remote.loaders import batches as batches  # re-exported: the batching of one large graph
+from kg.remote.quads import QuadsLoader
 from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
 from kg.store.protocol import GraphStore
 from kg.store.terms import n3
 
 log = logging.getLogger(__name__)
 
-METHODS = ("auto", "update", "gsp")
+METHODS = ("auto", "update", "gsp", "quads")
 VERIFY_CHUNK = 100  # graphs counted by one query
 NAMED = 10  # graphs a failure names one by one
 _REMOTE_DOCS = f"""SELECT DISTINCT ?g WHERE {{
@@ -53,8 +54,10 @@ def push(store: GraphStore, endpoint: str, update_endpoint: str | None = None, u
 
     options are the fields of Options. method "update" sends SPARQL updates to update_endpoint
     (default: endpoint); "gsp" PUTs each graph as N-Triples to graph_store (default: the first
-    Graph Store URL beside endpoint that accepts a scratch graph); "auto" uses GSP where that probe
-    succeeds, else updates. changed sends only graphs whose content the push log does not record as
+    Graph Store URL beside endpoint that accepts a scratch graph); "quads" POSTs the graphs the server
+    lacks as N-Quads there and updates the others; "auto" uses quads where update_endpoint is given
+    and the Graph Store files a scratch quad in its graph, else GSP where that store takes a scratch
+    graph, else updates. changed sends only graphs whose content the push log does not record as
     loaded there, and drops graphs it records there that the store no longer has; prune drops every
     document graph on the server the store lacks; verify counts each graph on the server afterwards.
     dry_run writes the requests to out (default stdout) instead of sending them.
@@ -90,7 +93,7 @@ class _Push:
         self.store, self.remote, self.opts, self.pushlog = store, remote, opts, pushlog
         self.journal = None if opts.dry_run else pushlog  # a dry run records nothing
         method, url = choose_method(remote, opts.method, opts.graph_store)
-        self.loader = GraphStoreLoader(url) if method == "gsp" else Update(opts.batch_bytes, opts.batch_triples)
+        self.loader = _loader(method, url, remote, opts)
         self.sink = Printer(out, remote) if opts.dry_run else remote
         self.summary = {"method": method, "graphs": 0, "triples": 0, "requests": 0, "skipped": 0,
                         "pruned": 0}
@@ -210,6 +213,15 @@ class _Push:
             raise ServerError(f"verification failed for {len(wrong)} of {plural(len(graphs), 'graph')}: "
                               f"{_names(wrong)}; run kg push --changed to send them again")
         self.summary["verified"] = len(graphs)
+
+
+def _loader(method, url, remote, opts):
+    """Return the loader of a method chosen by choose_method."""
+    if method == "gsp":
+        return GraphStoreLoader(url)
+    if method == "quads":
+        return QuadsLoader(url, remote, opts.batch_bytes, opts.batch_triples)
+    return Update(opts.batch_bytes, opts.batch_triples)
 
 
 def _not_loaded(exc, graphs, stale):

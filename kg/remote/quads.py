@@ -1,0 +1,107 @@
+"""kg push --method quads: new graphs many to a request as N-Quads, graphs the server holds by Update."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from kg.errors import ServerError
+from kg.remote.endpoint import Endpoint, redact, rows_from_json
+from kg.remote.loaders import Graph, Update, has_blank_nodes, line_bytes
+from kg.store.terms import n3
+
+log = logging.getLogger(__name__)
+
+PROBE_GRAPH = "urn:kg:probe:"
+_HELD = "SELECT ?g WHERE {{ VALUES ?g {{ {} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+
+
+class QuadsLoader:
+    """N-Quads POSTed to a Graph Store URL without graph=, for graphs the server does not hold yet.
+
+    A POST adds to the dataset and replaces nothing, so it is atomic replacement only for a graph
+    the server does not hold: Oxigraph loads one POST in one transaction (Store::load_from_reader),
+    so such a graph appears whole or not at all. Which graphs the server holds is asked just before
+    each request; those go by SPARQL Update, DROP and INSERT DATA in one request (one transaction).
+    A graph written by another client between that question and the POST would be merged, not
+    replaced: one store pushes a graph at a time (the push log's lock), two stores pushing the same
+    graph to one server at once is not supported by any method.
+    """
+
+    def __init__(self, url: str, remote: Endpoint, batch_bytes: int, batch_triples: int) -> None:
+        self.url, self.remote, self.batch_bytes = url, remote, batch_bytes
+        self.update = Update(batch_bytes, batch_triples)
+
+    def groups(self, graphs: Iterator[Graph]) -> Iterator[list[Graph]]:
+        """Yield graphs in groups of at most batch_bytes; a graph with blank nodes or larger goes alone."""
+        group: list[Graph] = []
+        size = 0
+        for graph, lines in graphs:
+            # a blank node label names one node in the whole request: keep such graphs apart
+            length = None if has_blank_nodes(lines) else line_bytes(lines)
+            if group and (length is None or size + length > self.batch_bytes):
+                yield group
+                group, size = [], 0
+            if length is None:
+                yield [(graph, lines)]
+                continue
+            group.append((graph, lines))
+            size += length
+        if group:
+            yield group
+
+    def send_group(self, sink: Any, group: list[Graph]) -> int:
+        """Put every graph of group on the server: one POST for the new, updates for the held; return requests."""
+        held = self.held([graph for graph, _ in group])
+        new = [(graph, lines) for graph, lines in group if str(graph) not in held]
+        requests = 0
+        if new:
+            sink.post_quads(self.url, quads(new))
+            requests += 1
+        for part in self.update.groups(iter([(g, lines) for g, lines in group if str(g) in held])):
+            requests += self.update.send_group(sink, part) if len(part) > 1 else self.update.send(sink, *part[0])
+        return requests
+
+    def send(self, sink: Any, graph: Any, lines: Sequence[str]) -> int:
+        """Replace graph on the server by lines; return the number of requests."""
+        return self.send_group(sink, [(graph, list(lines))])
+
+    def drop(self, sink: Any, graph: Any) -> None:
+        """Drop graph on the server."""
+        self.update.drop(sink, graph)
+
+    def held(self, graphs: Sequence[Any]) -> set[str]:
+        """Return those of graphs the server holds at least one triple of (a read, even in a dry run)."""
+        _, rows = rows_from_json(self.remote.select(_HELD.format(" ".join(n3(g) for g in graphs))))
+        return {str(row[0]) for row in rows}
+
+
+def quads(group: Sequence[Graph]) -> bytes:
+    """Return the N-Quads of graphs given as N-Triples lines (each ending in ' .')."""
+    parts = []
+    for graph, lines in group:
+        if lines:
+            # each line ends in ' .': cut the '.', and the graph's name and a new '.' end every line
+            end = f"{n3(graph)} .\n"
+            parts.append(end.join(line[:-1] for line in lines) + end)
+    return "".join(parts).encode("utf-8")
+
+
+def offers_quads(remote: Endpoint, url: str) -> bool:
+    """Return whether url files a POSTed N-Quads line in its named graph (Virtuoso answers 200, keeps nothing)."""
+    graph = PROBE_GRAPH + uuid.uuid4().hex
+    triple = f'<{graph}> <{graph}> "kg probe"'
+    try:
+        remote.post_quads(url, f"{triple} <{graph}> .\n".encode("ascii"))
+        answer = remote.select(f"ASK {{ GRAPH <{graph}> {{ {triple} }} }}")
+    except ServerError as exc:
+        log.info("no N-Quads POST at %s: %s", redact(url), exc)
+        return False
+    finally:
+        try:
+            remote.delete_graph(url, graph)
+        except ServerError as exc:
+            log.warning("could not delete scratch graph <%s> at %s: %s", graph, redact(url), exc)
+    return answer.get("boolean") is True
