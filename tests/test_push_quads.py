@@ -7,7 +7,7 @@ from kg.errors import ServerError, UsageError
 from kg.rdf.iris import document_iri
 from kg.remote.endpoint import Endpoint
 from kg.remote.push import push
-from kg.remote.quads import QuadsLoader, quads
+from kg.remote.quads import by_bytes, quads
 from sample_data import local_quads_by_graph
 
 PERSON = "<http://kg.example.org/entity/person/Ada_Lovelace>"
@@ -29,14 +29,13 @@ def lines(n):
 ])
 def test_push_quads_group_graphs_by_bytes(sizes, batch_bytes, expected):
     graphs = [(f"urn:g{i}", lines(n)) for i, n in enumerate(sizes)]
-    groups = list(QuadsLoader("http://127.0.0.1:9/store", None, batch_bytes, 16).groups(iter(graphs)))
+    groups = list(by_bytes(iter(graphs), batch_bytes))
     assert [[int(g[5:]) for g, _ in group] for group in groups] == expected
 
 
 def test_push_quads_keep_a_graph_with_blank_nodes_alone():
     blank = ["_:b1 <http://p> _:b2 ."]
-    loader = QuadsLoader("http://127.0.0.1:9/store", None, 100_000, 1000)
-    groups = list(loader.groups(iter([("urn:a", lines(3)), ("urn:b", blank), ("urn:c", lines(3))])))
+    groups = list(by_bytes(iter([("urn:a", lines(3)), ("urn:b", blank), ("urn:c", lines(3))]), 100_000))
     assert [[g for g, _ in group] for group in groups] == [["urn:a"], ["urn:b"], ["urn:c"]]
 
 

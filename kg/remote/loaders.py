@@ -12,7 +12,7 @@ from kg.store.terms import n3
 
 BATCH_BYTES = 256 * 1024  # bytes of N-Triples per request
 BATCH_TRIPLES = 1000  # Virtuoso refuses an INSERT DATA of ~10k triples: keep it near 1-2k
-READ_AHEAD = 32  # graphs read from the store while earlier ones are on the wire
+READ_AHEAD = 4  # requests' graphs read from the store (and grouped) while earlier ones are on the wire
 
 Graph = tuple[Any, list[str]]  # (graph IRI, its N-Triples lines)
 
@@ -189,9 +189,11 @@ def _replace(graph: Any, body: str) -> str:
 
 def line_bytes(lines: Sequence[str]) -> int:
     """Return the bytes of lines as one N-Triples body."""
-    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+    # one encode of the joined text, not one a line: a Python loop over every triple cost 0.2 s a push
+    return len("\n".join(lines).encode("utf-8")) + 1 if lines else 0
 
 
 def has_blank_nodes(lines: Sequence[str]) -> bool:
     """Return whether any line may hold a blank node (a literal holding ' _:' costs only size)."""
-    return any(line.startswith("_:") or " _:" in line for line in lines)
+    text = "\n" + "\n".join(lines)
+    return "\n_:" in text or " _:" in text

@@ -109,16 +109,27 @@ class _Push:
                 self.remote.check_sparql()  # nothing is marked loaded at a server that is not one
             except ServerError as exc:
                 raise _not_loaded(exc, todo, stale) from None
-        sent = 0
-        for group in self.loader.groups(read_ahead((graph, self.store.ntriples(graph)) for graph in todo)):
-            self._send_group(group, todo[sent:], stale)
-            sent += len(group)
+        self._send_all(todo, stale)
         for j, graph in enumerate(stale):
             self._drop(graph, stale[j:])
         if self.opts.verify and not self.opts.dry_run:
             self._verify(local)
         self.summary["skipped"] = len(local) - len(todo)
         return self.summary
+
+    def _send_all(self, todo, stale):
+        """Send the graphs todo in the loader's groups, read and grouped ahead of the requests."""
+        sent = 0
+        groups = read_ahead(self.loader.groups((graph, self.store.ntriples(graph)) for graph in todo))
+        while True:
+            try:
+                group = next(groups)
+            except StopIteration:
+                return
+            except ServerError as exc:  # a question the loader asks while grouping (which graphs are there)
+                raise _not_loaded(exc, todo[sent:], stale) from None
+            self._send_group(group, todo[sent:], stale)
+            sent += len(group)
 
     def _plan(self, local):
         """Return the graphs to send: all, or with changed those the log does not show loaded."""

@@ -23,44 +23,34 @@ class QuadsLoader:
 
     A POST adds to the dataset and replaces nothing, so it is atomic replacement only for a graph
     the server does not hold: Oxigraph loads one POST in one transaction (Store::load_from_reader),
-    so such a graph appears whole or not at all. Which graphs the server holds is asked just before
-    each request; those go by SPARQL Update, DROP and INSERT DATA in one request (one transaction).
-    A graph written by another client between that question and the POST would be merged, not
-    replaced: one store pushes a graph at a time (the push log's lock), two stores pushing the same
-    graph to one server at once is not supported by any method.
+    so such a graph appears whole or not at all. Which graphs the server holds is asked as each
+    group is formed (in a push, by the reader thread while earlier requests are on the wire); those
+    go by SPARQL Update, DROP and INSERT DATA in one request (one transaction). A graph another
+    client writes between that question and the POST would be merged, not replaced: one store pushes
+    a graph at a time (the push log's lock); two stores pushing one graph to one server at once is
+    not supported by any method.
     """
 
     def __init__(self, url: str, remote: Endpoint, batch_bytes: int, batch_triples: int) -> None:
         self.url, self.remote, self.batch_bytes = url, remote, batch_bytes
         self.update = Update(batch_bytes, batch_triples)
+        self.held: dict[str, bool] = {}  # {graph IRI: whether the server held it when asked}
 
     def groups(self, graphs: Iterator[Graph]) -> Iterator[list[Graph]]:
-        """Yield graphs in groups of at most batch_bytes; a graph with blank nodes or larger goes alone."""
-        group: list[Graph] = []
-        size = 0
-        for graph, lines in graphs:
-            # a blank node label names one node in the whole request: keep such graphs apart
-            length = None if has_blank_nodes(lines) else line_bytes(lines)
-            if group and (length is None or size + length > self.batch_bytes):
-                yield group
-                group, size = [], 0
-            if length is None:
-                yield [(graph, lines)]
-                continue
-            group.append((graph, lines))
-            size += length
-        if group:
+        """Yield graphs in groups of at most batch_bytes, asking the server which it holds."""
+        for group in by_bytes(graphs, self.batch_bytes):
+            self.ask([graph for graph, _ in group])
             yield group
 
     def send_group(self, sink: Any, group: list[Graph]) -> int:
         """Put every graph of group on the server: one POST for the new, updates for the held; return requests."""
-        held = self.held([graph for graph, _ in group])
-        new = [(graph, lines) for graph, lines in group if str(graph) not in held]
+        self.ask([graph for graph, _ in group if str(graph) not in self.held])
+        new = [(graph, lines) for graph, lines in group if not self.held[str(graph)]]
         requests = 0
         if new:
             sink.post_quads(self.url, quads(new))
             requests += 1
-        for part in self.update.groups(iter([(g, lines) for g, lines in group if str(g) in held])):
+        for part in self.update.groups(iter([(g, lines) for g, lines in group if self.held[str(g)]])):
             requests += self.update.send_group(sink, part) if len(part) > 1 else self.update.send(sink, *part[0])
         return requests
 
@@ -72,10 +62,32 @@ class QuadsLoader:
         """Drop graph on the server."""
         self.update.drop(sink, graph)
 
-    def held(self, graphs: Sequence[Any]) -> set[str]:
-        """Return those of graphs the server holds at least one triple of (a read, even in a dry run)."""
+    def ask(self, graphs: Sequence[Any]) -> None:
+        """Record which of graphs the server holds at least one triple of (a read, even in a dry run)."""
+        if not graphs:
+            return
         _, rows = rows_from_json(self.remote.select(_HELD.format(" ".join(n3(g) for g in graphs))))
-        return {str(row[0]) for row in rows}
+        there = {str(row[0]) for row in rows}
+        self.held.update((str(graph), str(graph) in there) for graph in graphs)
+
+
+def by_bytes(graphs: Iterator[Graph], batch_bytes: int) -> Iterator[list[Graph]]:
+    """Yield graphs in groups of at most batch_bytes; a graph with blank nodes or larger goes alone."""
+    group: list[Graph] = []
+    size = 0
+    for graph, lines in graphs:
+        # a blank node label names one node in the whole request: keep such graphs apart
+        length = None if has_blank_nodes(lines) else line_bytes(lines)
+        if group and (length is None or size + length > batch_bytes):
+            yield group
+            group, size = [], 0
+        if length is None:
+            yield [(graph, lines)]
+            continue
+        group.append((graph, lines))
+        size += length
+    if group:
+        yield group
 
 
 def quads(group: Sequence[Graph]) -> bytes:
