@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import gazetteer, known
 from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
@@ -12,6 +13,7 @@ from kg.extract.relations import STATE_NOUNS
 from kg.invisible import remove_invisible
 
 
+@lru_cache(maxsize=65536)  # asked of every name again and again, in every document
 def match_key(text):
     """Return the spelling-insensitive form two mentions of one name share (Zelensky/Zelenskiy)."""
     text = unicodedata.normalize("NFKD", remove_invisible(text))

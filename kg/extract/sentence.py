@@ -54,17 +54,30 @@ class Sentence:
     """One sentence with the entity index it needs to turn words into facts, read by one fact source."""
 
     def __init__(self, sent: SpacySpan, index: EntityIndex, published: str | None,
-                 source: Priors | None = None) -> None:
+                 source: Priors | None = None, tokens: tuple[Token, ...] | None = None,
+                 text: str | None = None) -> None:
         self.sent = sent
         self.index = index
         self.published = published
         self.source = source or _Unregistered()
-        text = sent.text.rstrip()  # the paragraph break after a sentence is not evidence
+        # every rule walks the sentence: its Token objects are made once and shared (spaCy makes a new
+        # one at each index), and sources reading the same sentence share them too
+        self.tokens = tuple(sent) if tokens is None else tokens
+        self._args: dict[tuple[int, bool], Arg | None] = {}
+        # the paragraph break after a sentence is not evidence
+        text = (sent.text if text is None else text).rstrip()
         self.span = Span(sent.start_char, sent.start_char + len(text), text)
 
     def arg(self, token: Token, modifiers: bool = True) -> Arg | None:
         """Return the entity a token names: its mention or antecedent, else (with modifiers) the state
         behind "Russian troops", an unnamed group ("gunmen"), or an entity modifying the word."""
+        key = (token.i, modifiers)  # rules ask of the same words again and again: answered once
+        if key not in self._args:
+            self._args[key] = self._arg(token, modifiers)
+        return self._args[key]
+
+    def _arg(self, token: Token, modifiers: bool) -> Arg | None:
+        """Return arg() of a token, computed."""
         found = self.index.at(token)
         if found:
             return Arg(*found)

@@ -92,9 +92,10 @@ class RuleSource(_Registered):
     read_sentence: Callable[[Sentence], Iterable[Fact | None]]
     components: tuple[str, ...] = ()  # spaCy components it reads beyond kg.extract.nlp.NEEDED
 
-    def sentence(self, sent: Any, parsed: Parsed) -> Sentence:
+    def sentence(self, sent: Any, parsed: Parsed, tokens: tuple[Any, ...] | None = None,
+                 text: str | None = None) -> Sentence:
         """Return a spaCy sentence as this source's Sentence (its facts carry the source's priors)."""
-        return Sentence(sent, parsed.index, parsed.published, self)
+        return Sentence(sent, parsed.index, parsed.published, self, tokens, text)
 
     def read(self, parsed: Parsed) -> Iterator[Fact | None]:
         """Yield the facts of every sentence."""
@@ -175,9 +176,11 @@ def extract_facts(doc: Any, index: EntityIndex, published: str | None,
     sources = tuple(sources)
     found: list[Fact | None] = []
     by_sentence = [s for s in sources if isinstance(s, RuleSource)]
+    whole = doc.text  # spaCy joins a text token by token at each call: once, then sliced
     for sent in doc.sents:
+        tokens, text = tuple(sent), whole[sent.start_char:sent.end_char]  # made once, read by every source
         for source in by_sentence:
-            found.extend(source.read_sentence(source.sentence(sent, parsed)))
+            found.extend(source.read_sentence(source.sentence(sent, parsed, tokens, text)))
     for whole in (s for s in sources if not isinstance(s, RuleSource)):
         found.extend(f if f is None or f.source else replace(f, source=whole.id) for f in whole.read(parsed))
     return in_time(doc, index, published, _unique(found))

@@ -64,7 +64,7 @@ def _openings(s):
     """Yield the words that may open a dateline: the first name of a sentence (after any story code), and
     a name right after a story code that follows a headline ("... Reform Plan PM1203121294 Moscow ...")."""
     doc = s.sent.doc
-    for token in s.sent:
+    for token in s.tokens:
         if s.index.at(token) and (token.i == s.sent.start or is_story_code(doc[token.i - 1])):
             yield token
         if not is_story_code(token) and token.i - s.sent.start > 20:

@@ -96,7 +96,7 @@ def from_speaker_role(s, token):
 
 def from_employment_verbs(s):
     """Yield worksFor from a person's verb of joining, representing, serving in or leaving an organisation."""
-    for verb in s.sent:
+    for verb in s.tokens:
         slots = EMPLOYMENT_VERBS.get(verb.lemma_)
         if not slots or verb.pos_ != "VERB" or _passive(verb) or not is_factual(verb):
             continue
@@ -110,7 +110,7 @@ def from_employment_verbs(s):
 def from_employment(s):
     """Yield the employment facts of one sentence read from verbs and from organisations' units."""
     yield from from_employment_verbs(s)
-    for token in s.sent:
+    for token in s.tokens:
         if s.index.at(token):
             yield from filter(None, from_possessed_unit(s, token))
             yield from filter(None, from_shared_affiliation(s, token))

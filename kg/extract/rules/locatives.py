@@ -226,11 +226,16 @@ def from_headquarters(s, token):
 
 def from_locatives(s):
     """Yield the place facts of one sentence."""
-    for token in s.sent:
-        if s.index.at(token):
+    for token in s.tokens:
+        named = s.index.at(token)
+        if named:
             yield from filter(None, from_comma(s, token))
             yield from filter(None, from_preposition(s, token))
             yield from filter(None, from_role_modifier(s, token))
-        yield from filter(None, from_based(s, token))
-        yield from filter(None, from_home(s, token))
-        yield from filter(None, from_headquarters(s, token))
+        # the word-led shapes, asked only of the words that can open them (most words open none)
+        if token.lower_ in HYPHEN_LOCATIVES:
+            yield from filter(None, from_based(s, token))
+        if named or token.pos_ == "NOUN":
+            yield from filter(None, from_home(s, token))
+        if token.lower_ in SEAT_NOUNS:
+            yield from filter(None, from_headquarters(s, token))

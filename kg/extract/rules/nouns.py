@@ -76,7 +76,7 @@ def _between(s, noun):
 
 def from_nouns(s):
     """Yield facts stated by a nominalisation or a role noun of the catalogue."""
-    for noun in s.sent:
+    for noun in s.tokens:
         lemma = _noun_lemma(noun)
         if lemma is None:
             continue

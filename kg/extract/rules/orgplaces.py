@@ -84,7 +84,7 @@ def from_place_chain(s, token):
 def _country_mentions(s):
     """Return {ISO code: argument} for the countries named in the sentence."""
     found: dict[str, Any] = {}
-    for token in s.sent:
+    for token in s.tokens:
         at = s.index.at(token)
         iso = at and s.index.entities[at[0]].iso_code
         # "Croatian" standing alone for its country is no separate mention of it
@@ -98,7 +98,7 @@ def from_national_name(s, countries):
     """Yield basedIn from a nationality word in an organisation's name to that country named in the sentence:
     "the Peruvian Congress" is Peru's."""
     seen = set()
-    for token in s.sent:
+    for token in s.tokens:
         at = s.index.at(token)
         if not at or at[0] in seen or s.type_of(at[0]) != "Organization" or token.pos_ not in ("ADJ", "PROPN"):
             continue
@@ -111,7 +111,7 @@ def from_national_name(s, countries):
 
 def from_org_places(s):
     """Yield the place facts of one sentence read past the first place or from a name's nationality."""
-    for token in s.sent:
+    for token in (t for t in s.tokens if s.index.at(t)):  # both shapes open with a name
         yield from filter(None, from_place_chain(s, token))
         yield from filter(None, from_inner_preposition(s, token))
     countries = _country_mentions(s)

@@ -146,6 +146,9 @@ def from_described_residence(s, token):
 
 def from_places(s):
     """Yield the place facts of one sentence that the preposition and comma rules do not read."""
-    for token in s.sent:
-        for rule in (from_capital, from_part, from_possessor, from_conjuncts, from_described_residence):
+    for token in s.tokens:
+        yield from filter(None, from_capital(s, token))
+        if s.arg(token, modifiers=False) is None:
+            continue  # the other shapes open with a name
+        for rule in (from_part, from_possessor, from_conjuncts, from_described_residence):
             yield from filter(None, rule(s, token))

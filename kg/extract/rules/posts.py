@@ -90,7 +90,7 @@ def _holders(s: Sentence, verb: Token, move: Move) -> Iterator[tuple[str, Token,
 
 def from_posts(s: Sentence) -> Iterator[Fact]:
     """Yield worksFor and leaderOf from the verbs of one sentence that begin or end a post."""
-    for verb in s.sent:
+    for verb in s.tokens:
         found = move_of(verb)
         if found is None:
             continue

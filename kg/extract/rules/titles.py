@@ -85,7 +85,7 @@ def _title_groups(token, own=frozenset()):
 
 def from_titles(s, person_token, person):
     """Yield leaderOf/worksFor from a titled name: "U.S. President Joe Biden", "Putin, Russia's president"."""
-    own = {t.i for t in s.sent if s.index.at(t) and s.index.at(t)[0] == person.key}
+    own = {t.i for t in s.tokens if s.index.at(t) and s.index.at(t)[0] == person.key}
     for title_group, group, appositive in _title_groups(person_token, own):
         # the person's own words are no organisation, but a title inside the mention still counts
         mine = {t.i for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
@@ -129,7 +129,7 @@ def from_predecessor(s, token):
 def from_titled_names(s):
     """Yield the facts of one sentence's titled names and predecessors."""
     seen_people = set()
-    for token in s.sent:
+    for token in s.tokens:
         found = s.index.at(token)
         if found and s.type_of(found[0]) == "Person" and token.head.i != token.i and (
                 s.index.at(token.head) is None or s.index.at(token.head)[0] != found[0]) and found[0] not in seen_people:

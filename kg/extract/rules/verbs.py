@@ -43,7 +43,7 @@ def verb_objects(s, verb, relation, passive):
 
 def from_verbs(s):
     """Yield facts stated by a verb of the catalogue, active or passive."""
-    for verb in s.sent:
+    for verb in s.tokens:
         if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
