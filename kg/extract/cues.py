@@ -24,11 +24,16 @@ def plays_as_team(doc, mention):
     """Tell whether a place's name stands for its sports team: "England coach Andy Robinson", "the England
     squad", "France beat Italy", "the game against Wales", "Newcastle drew with Middlesbrough"."""
     head = doc[mention.start:mention.end].root
-    if (head.dep_ == "compound" and head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS) or (
-            head.dep_ == "poss" and head.head.lower_ in SPORTS_ROLES):
-        return True
+    while head.dep_ == "conj" and head.head.i != head.i:  # "lost against Wales, France and Ireland"
+        head = head.head
+    if head.dep_ in ("compound", "poss") and head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS:
+        return True  # "England coach Andy Robinson", "Bath's team"
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
         return True
-    over = head.head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("against", "with", "to") and (
-        over.lower_ in TEAM_NOUNS or over.lemma_ in MATCH_VERBS or (head.head.lower_ == "to" and over.lemma_ == "lose"))
+    prep, over = head.head.lower_, head.head.head
+    if head.dep_ != "pobj":
+        return False
+    if prep in ("against", "with", "to") and (over.lower_ in TEAM_NOUNS or over.lemma_ in MATCH_VERBS):
+        return True  # "the games against Italy", "Newcastle drew with Middlesbrough"
+    # "lost to France", "lost against Wales", "played against Italy", "to play for Wales"
+    return (prep in ("to", "against") and over.lemma_ == "lose") or (prep in ("against", "for") and over.lemma_ == "play")
