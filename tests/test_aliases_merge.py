@@ -32,6 +32,8 @@ def entities_of(text):
     ("Brazil's President Luiz Inacio Lula da Silva spoke in Rome. Lula said the deal was fair.",
      {"Luiz Inacio Lula da Silva": ("Person", 2)}),
     ("Herman Van Rompuy met the leaders. Van Rompuy said the talks went well.", {"Herman Van Rompuy": ("Person", 2)}),
+    # a bracketed short form the text defines: the start of the name's first word
+    ("Shares in Volganeftegas (Volgan) fell 5%. Volgan said it would appeal.", {"Volgan": ("Organization", 3)}),
 ])
 def test_aliases_names_of_one_entity_merge(text, expected):
     found = entities_of(text)

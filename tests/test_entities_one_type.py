@@ -28,6 +28,17 @@ def extraction_of(text):
     # people stay people
     ("Anna Berg, 54, left the firm. Berg said she was proud.", {"Anna Berg": "Person"}),
     ("Nothing was said about it on Monday.", {}),
+    # a place's name stands for its team: in a list after "lost against", after "play for", "games against"
+    ("England lost against Wales, France and Ireland this season.",
+     {"Wales": "Organization", "France": "Organization", "Ireland": "Organization"}),
+    ("Lewis Grant wants to play for Scotland again.", {"Scotland": "Organization"}),
+    ("The games against Italy and Scotland come next.", {"Italy": "Organization", "Scotland": "Organization"}),
+    # ... and nowhere else
+    ("Clashes with Russia continued in the east on Monday.", {"Russia": "Country"}),
+    ("He moved to France in 2003 and later to Italy.", {"France": "Country", "Italy": "Country"}),
+    # a name that opens with a common given name is a person's, whatever NER said
+    ("Maeve Dunleavy, who chairs the council, said Benoit Arnaud had resigned.",
+     {"Maeve Dunleavy": "Person", "Benoit Arnaud": "Person"}),
 ])
 def test_entities_type_by_summed_evidence(text, expected):
     types = {e.label: e.type for e in extraction_of(text).entities}
