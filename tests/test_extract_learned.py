@@ -48,9 +48,10 @@ def test_extract_learned_shipped_model_is_complete():
 def test_extract_learned_shipped_model_reads_facts(text, expected):
     extraction = extract(Document("t", text), learned=str(SHIPPED))
     label = {e.key: e.label for e in extraction.entities}
-    model = sorted((label[f.subject], f.predicate, label[f.object]) for f in extraction.facts if f.rule == "model")
-    assert len(model) == len(expected)
-    assert all(s == es and p in ep and o == eo for (s, p, o), (es, ep, eo) in zip(model, expected))
+    # only the model is this sure; a triple a rule read too keeps the rule's evidence and the model's confidence
+    sure = sorted((label[f.subject], f.predicate, label[f.object]) for f in extraction.facts if f.confidence >= 0.9)
+    assert len(sure) == len(expected)
+    assert all(s == es and p in ep and o == eo for (s, p, o), (es, ep, eo) in zip(sure, expected))
     facts = [f for f in extraction.facts if f.rule == "model"]
     assert all(0.0 < f.confidence <= 1.0 and f.source == "model" for f in facts)
 
@@ -68,3 +69,35 @@ def test_extract_learned_shipped_model_asserts_nothing_below_its_publish_thresho
 def test_extract_learned_rules_alone_have_no_model_facts():
     extraction = extract(Document("t", "Acme Tools chief executive Maria Lopez said sales rose."))
     assert all(f.rule != "model" for f in extraction.facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the rules alone call these a place, a place and a person: the model reads the sentence
+    ("Analysts at Pellaton said Tarvik Holdings would report higher profits.", {"Pellaton": "Organization"}),
+    ("Strabo beat Kendal Rovers 3-1, and Fenwick Marsh scored twice for Strabo.", {"Strabo": "Organization"}),
+    ("Tarvik Holdings sold Volganeftegas (Volgan) last month. Volgan now belongs to Pellaton Group.",
+     {"Volgan": "Organization"}),
+    # what is plain stays so
+    ("He moved to France in 2003 and later to Italy.", {"France": "Country", "Italy": "Country"}),
+    ("Maria Lopez met Tom Reed in Leeds.", {"Maria Lopez": "Person", "Tom Reed": "Person", "Leeds": "City"}),
+])
+def test_extract_learned_shipped_model_types_entities(text, expected):
+    types = {e.label: e.type for e in extract(Document("t", text), learned=str(SHIPPED)).entities}
+    assert {label: types.get(label) for label in expected} == expected
+
+
+@pytest.mark.model
+def test_extract_learned_typing_encodes_each_sentence_once():
+    from kg.extract.learned import load_learned
+
+    model = load_learned(str(SHIPPED))
+    calls = []
+    encode = model.encode
+    model.encode = lambda *arrays: calls.append(arrays[0].shape) or encode(*arrays)
+    try:
+        text = "Maria Lopez met Tom Reed in Leeds. Acme Tools chief executive Ann Berg said sales rose."
+        extraction = extract(Document("t", text), learned=str(SHIPPED))
+    finally:
+        del model.encode
+    assert extraction.entities and sum(shape[0] for shape in calls) == 2  # two sentences, typed and related

@@ -144,15 +144,20 @@ def _place_of(text, label, actor=False, metonymy=True):
     return gazetteer.city(text)
 
 
-def _cluster_mentions(doc, mentions, metonymy=True):
-    """Group mentions that name one entity; return the clusters in order of first mention."""
+def _cluster_mentions(doc, mentions, metonymy=True, learned=None):
+    """Group mentions that name one entity; return the clusters in order of first mention.
+
+    learned: each mention's type votes from a trained model (by the mentions' order), or None.
+    """
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     parts: dict[str, list[_Cluster]] = {}  # first and last word of a full name -> its clusters
     acronyms = aliases.defined_acronyms(doc, mentions)
     # full names first, so a later "Putin" or "Mr Putin" finds "Vladimir Putin"
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start) if m.label == "Person" else 0, m.start))
-    for m in ordered:
+    order = sorted(range(len(mentions)), key=lambda n: (
+        -(mentions[n].end - mentions[n].start) if mentions[n].label == "Person" else 0, mentions[n].start))
+    for n in order:
+        m = mentions[n]
         actor = _is_actor(doc, m)
         # "Honda", "Nokia": a well-known firm that shares a town's name names no place
         known = _is_acronym(doc, m) or (gazetteer.known_organization(m.name)
@@ -171,6 +176,7 @@ def _cluster_mentions(doc, mentions, metonymy=True):
         by_key.setdefault(key, cluster)
         cluster.votes[m.label] += 1
         cluster.votes.update(_context_votes(doc, m))
+        cluster.votes.update(learned[n] if learned else {})
         cluster.team += cues.plays_as_team(doc, m)
         if place:  # a seat of government acting is its state, whatever else the name suggests
             cluster.votes["Place"] += _gazetteer_weight(m, actor)
@@ -202,8 +208,9 @@ def _entity(cluster):
     for m in cluster.mentions:
         m.key = m.key or match_key(m.name)
     etype = _decided_type(cluster)
-    if etype == "Place" and not cluster.place:  # typed a place by context: is it a known city?
-        cluster.place = gazetteer.city(_best_label(cluster, etype))
+    if etype == "Place" and not cluster.place:  # typed a place by context: a known city, or a nationality
+        name = _best_label(cluster, etype)  # word standing for its country ("British" -> United Kingdom)
+        cluster.place = gazetteer.city(name) or gazetteer.demonym_country(name) or None
     if cluster.place and etype == "Place":
         etype, label = cluster.place.type, cluster.place.name
     else:
@@ -238,10 +245,11 @@ def _best_label(cluster, etype):
     return max(typed, key=lambda m: (len(m.name.split()), names[m.name], -m.start)).name
 
 
-def resolve_entities(doc, metonymy=True):
+def resolve_entities(doc, metonymy=True, typer=None):
     """Return a parsed document's entities, and maps from token index to entity key and mention.
 
     With metonymy, a capital that acts in its sentence ("Moscow said") stands for its country.
+    typer: a function (doc, mentions) -> each mention's type votes (a trained model's), or None.
     """
     curation = curated.current()
     mentions = list(find_mentions(doc))
@@ -249,7 +257,7 @@ def resolve_entities(doc, metonymy=True):
         aliases.curate(doc, m, curation)
         m.key = match_key(m.name)
     entities, token_entity, token_mention = [], {}, {}
-    for cluster in _cluster_mentions(doc, mentions, metonymy):
+    for cluster in _cluster_mentions(doc, mentions, metonymy, typer(doc, mentions) if typer else None):
         cluster.kind = curation.type_of(m.name for m in cluster.mentions) or ""
         entity = _entity(cluster)
         entities.append(entity)

@@ -13,7 +13,7 @@ from kg.extract.coref import EntityIndex
 from kg.extract.dates import published_from_text
 from kg.extract.entities import resolve_entities
 from kg.extract.nlp import load_model, model_version, split_text
-from kg.extract.learned import extraction_sources, learned_name
+from kg.extract.learned import entity_typer, extraction_sources, learned_name
 from kg.extract.sources import extract_facts
 from kg.invisible import restore_offsets, strip_invisible
 from kg.model import Document, Extraction
@@ -47,7 +47,7 @@ def extract_parsed(document: Document, doc: Doc, extractor: str = "", metonymy: 
         document = Document(document.id, document.text, published, document.title)
     own_entities, sources = extraction_sources(learned)
     entities, token_entity, token_mention = own_entities(doc) if own_entities else resolve_entities(
-        doc, metonymy=metonymy)
+        doc, metonymy=metonymy, typer=entity_typer(learned))
     index = EntityIndex(doc, entities, token_entity, token_mention)
     facts = extract_facts(doc, index, published, sources)
     return Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor)

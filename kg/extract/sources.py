@@ -187,11 +187,17 @@ def extract_facts(doc: Any, index: EntityIndex, published: str | None,
 
 
 def _unique(facts: Iterable[Fact | None]) -> list[Fact]:
-    """Return the facts without None and without repeats of a triple within one sentence, in order."""
-    kept, seen = [], set()
+    """Return the facts without None and without repeats of a triple within one sentence, in order.
+
+    The first of a repeat is kept (a rule's evidence names its trigger), with the highest confidence any
+    repeat gave: a rule's triple the model also reads at 0.97 is no less sure for the rule's prior of 0.77.
+    """
+    kept: dict[tuple[str, str, str, int], Fact] = {}
     for fact in facts:
-        key = fact and (fact.subject, fact.predicate, fact.object, fact.sentence.start)
-        if fact is not None and key not in seen:
-            seen.add(key)
-            kept.append(fact)
-    return kept
+        if fact is None:
+            continue
+        key = (fact.subject, fact.predicate, fact.object, fact.sentence.start)
+        first = kept.setdefault(key, fact)
+        if fact.confidence > first.confidence:
+            kept[key] = replace(first, confidence=fact.confidence)
+    return list(kept.values())

@@ -68,6 +68,11 @@ class LearnedModel(Predictor):
         with one_blas_thread():
             return super().run(chunks, mentions)
 
+    def type_scores(self, chunks: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[np.ndarray]]:
+        """Run Predictor.type_scores with numpy on one BLAS thread."""
+        with one_blas_thread():
+            return super().type_scores(chunks, spans)
+
 
 def load(path: Path | str, precision: str = "int8", threads: int = 1) -> LearnedModel:
     """Load a saved model directory for prediction."""

@@ -108,6 +108,9 @@ class Predictor:
         self.encode, self.heads, self.tokenizer, self.config = encode, heads, tokenizer, config
         self.batch_size = batch_size
         self._types = {name: i for i, name in enumerate(config.entity_types)}
+        # hidden states of the windows type_scores encoded, so that the relation pass over the same
+        # sentences of one document does not encode them again
+        self._states: dict[bytes, np.ndarray] = {}
 
     def predict(self, chunks: Sequence[str], mentions: Sequence[Sequence[GivenMention]] | None = None,
                 all_probabilities: bool = False) -> list[ChunkPrediction]:
@@ -123,13 +126,40 @@ class Predictor:
         if mentions is not None and len(mentions) != len(chunks):
             raise ValueError(f"got {len(mentions)} mention lists for {len(chunks)} chunks")
         units = self._units(chunks, mentions)
-        order = sorted(range(len(units)), key=lambda i: len(units[i].encoded.ids))
-        for begin in range(0, len(order), self.batch_size):
-            batch = [units[i] for i in order[begin:begin + self.batch_size]]
-            hidden = self.encode(*_pad([u.encoded for u in batch]))
-            for unit, states in zip(batch, hidden):
-                self._score(unit, states[: len(unit.encoded.ids)])
+        for unit, states in zip(units, self._encode_units(units)):
+            self._score(unit, states)
         return units
+
+    def type_scores(self, chunks: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[np.ndarray]]:
+        """Return, for each (start, end) span of each chunk, the entity head's probability of each entity
+        type (config.entity_types order): the mean over the span's pieces of its B- and I- labels.
+
+        The chunks' hidden states are kept for the next run() (the same document's relations).
+        """
+        self._states = {}
+        placeholder = self.config.entity_types[0]
+        units = self._units(chunks, [[(s, e, placeholder) for s, e in row] for row in spans])
+        found: list[list[np.ndarray]] = [[np.zeros(len(self._types), np.float32)] * len(row) for row in spans]
+        begins = [self.config.labels.index(f"B-{t}") for t in self.config.entity_types]
+        for unit, states in zip(units, self._encode_units(units)):
+            self._states[_key(unit.encoded)] = states
+            probs = softmax(self.heads.entity_logits(states) / self.config.entity_temperature)
+            for n, start, end, _ in unit.given or ():
+                lo, hi = piece_range(unit.encoded, start, end)
+                inside = probs[lo:hi].mean(axis=0)
+                found[unit.chunk][n] = np.array([inside[b] + inside[b + 1] for b in begins], np.float32)
+        return found
+
+    def _encode_units(self, units: list[_Unit]) -> list[np.ndarray]:
+        """Return each unit's hidden states (pieces, D): kept ones, the rest encoded in length-sorted batches."""
+        out: list[np.ndarray | None] = [self._states.get(_key(u.encoded)) for u in units]
+        order = sorted((i for i, s in enumerate(out) if s is None), key=lambda i: len(units[i].encoded.ids))
+        for begin in range(0, len(order), self.batch_size):
+            batch = order[begin:begin + self.batch_size]
+            hidden = self.encode(*_pad([units[i].encoded for i in batch]))
+            for i, states in zip(batch, hidden):
+                out[i] = states[: len(units[i].encoded.ids)]
+        return [s for s in out if s is not None]
 
     def _units(self, chunks: Sequence[str], mentions: Sequence[Sequence[GivenMention]] | None) -> list[_Unit]:
         """Split over-long chunks into windows and attach the given mentions to their window."""
@@ -185,6 +215,11 @@ class Predictor:
                 for p in np.nonzero(row >= floor)[0]:
                     relations.append(PredRelation(index[h], index[t], self.config.predicates[p], float(row[p])))
         return ChunkPrediction(tuple(out), tuple(relations))
+
+
+def _key(encoded: Encoded) -> bytes:
+    """Return what identifies a window's input: its piece ids and shapes."""
+    return encoded.ids.tobytes() + b"|" + encoded.shapes.tobytes()
 
 
 def _pad(encodeds: list[Encoded]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
