@@ -4,7 +4,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.rdf.events import event_iri, participants, undated_when
-from kg.rdf.iris import document_iri, entity_iri, fact_iri, mention_iri
+from kg.rdf.iris import document_iri, entity_iri, fact_iri, mention_iri, name_key
 from kg.rdf.namespaces import KG, NIF, bind_prefixes
 
 EVENTS = {"called": "Call", "met": "Meeting", "warned": "Warning", "attacked": "Attack",
@@ -15,7 +15,7 @@ TRICKY = 'He said "stop" \\ } }} """ \'\'\' \n\t end ; DROP ALL ; é ✓'
 # Sample values for every stored query parameter, chosen so each query returns rows.
 QUERY_PARAMS = {"entity": "putin", "other": "JOE BIDEN", "subject": "Joe Biden", "predicate": "called",
                 "object": "Putin", "type": "person", "source": "news/001.txt", "min_confidence": "0.7",
-                "date": "2024-01-01"}
+                "date": "2024-01-01", "limit": "100", "offset": "0"}
 
 
 def doc_graph(doc_id, entities, facts, published=None, title=None):
@@ -34,6 +34,7 @@ def doc_graph(doc_id, entities, facts, published=None, title=None):
         _entity(graph, doc_id, iris[key], label, etype, aliases, mentions)
     for fact in facts:
         _fact(graph, doc_id, iris, fact, published)
+    graph.add((doc, KG.factCount, Literal(len(facts))))  # as kg.rdf.graph writes it: kg query documents shows it
     return graph
 
 
@@ -54,6 +55,8 @@ def _entity(graph, doc_id, iri, label, etype, aliases, mentions):
     graph.add((iri, RDFS.label, Literal(label)))
     for alias in aliases:
         graph.add((iri, KG.alias, Literal(alias)))
+    for name in (label, *aliases):  # as kg.rdf.graph writes them: the stored queries find names by these
+        graph.add((iri, KG.nameKey, Literal(name_key(name))))
     for start, end, text in mentions:
         graph.add((_span(graph, doc_id, start, end, text, KG.Mention), KG.refersTo, iri))
 

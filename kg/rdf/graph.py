@@ -12,7 +12,7 @@ from kg.extract.relations import EVENT_CLASS
 from kg.model import PLACE_CLASSES
 from kg.model import Extraction
 from kg.rdf.events import event_triples, undated_when
-from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri
+from kg.rdf.iris import clean_text, document_iri, entity_iri, fact_iri, name_key
 from kg.rdf.namespaces import KG, NIF, bind_prefixes
 from kg.store import native as ox
 from kg.store.syntax import rdflib_graph
@@ -100,8 +100,11 @@ def _triples(extraction):
     iris = {e.key: _iri(entity_iri(e.key, e.type)) for e in extraction.entities}
     for entity in extraction.entities:
         yield from _entity_triples(iris[entity.key], entity, spans)
+    statements = set()
     for fact in extraction.facts:
-        yield from _fact_triples(doc_iri, doc, iris, fact, spans)
+        statements.add((yield from _fact_triples(doc_iri, doc, iris, fact, spans)))
+    # the number of its statements, so that listing documents counts none (kg query documents)
+    yield doc_iri, _kg("factCount"), ox.Literal(len(statements))
 
 
 def _document_triples(doc_iri, extraction):
@@ -122,6 +125,10 @@ def _entity_triples(iri, entity, spans):
     yield iri, _LABEL, ox.Literal(entity.label)
     for alias in entity.aliases:
         yield iri, _kg("alias"), ox.Literal(alias)
+    # the lower-cased names, so stored queries find an entity by name in any case through the index
+    # rather than by lower-casing every label of the store (kg.queries: $entity_key)
+    for key in dict.fromkeys(name_key(name) for name in (entity.label, *entity.aliases)):
+        yield iri, _kg("nameKey"), ox.Literal(key)
     for other in entity.same_as:
         yield iri, _SAME_AS, _iri(other)
     if entity.iso_code:
@@ -192,6 +199,7 @@ def _fact_triples(doc_iri, doc, iris, fact, spans):
     event_class = EVENT_CLASS.get(fact.predicate)
     if event_class:
         yield from _report_triples(node, doc, subject, obj, iris, fact, event_class)
+    return node
 
 
 def _report_triples(node, doc, subject, obj, iris, fact, event_class):

@@ -23,6 +23,11 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def name_key(name: str) -> str:
+    """Return the key a name is looked up by: the name lower-cased (SPARQL's LCASE, written as kg:nameKey)."""
+    return name.lower()
+
+
 def _digest(*parts):
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
 

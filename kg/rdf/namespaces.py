@@ -26,8 +26,8 @@ PREFIXES = {
 USED_TERMS = (
     *ENTITY_CLASSES, "Entity", "Event", "Document", "Mention", "Sentence", "Statement", "Extractor", "Link",
     "confidence", "date", "evidence", "subjectMention", "objectMention", "inDocument", "refersTo",
-    "rule", "attributedTo", "sourceId", "published", "title", "extractorVersion", "alias", "isoCode",
-    "agent", "target", "place", "duration", "asserts", "eventClass", "reportOf",
+    "rule", "attributedTo", "sourceId", "published", "title", "extractorVersion", "factCount", "alias", "nameKey",
+    "isoCode", "agent", "target", "place", "duration", "asserts", "eventClass", "reportOf",
 )
 
 
