@@ -1,4 +1,4 @@
-"""Stored SPARQL queries: find, describe, bind parameters, run locally or remotely, print results.
+"""Stored SPARQL queries: find, describe, bind parameters, run locally or remotely (kg.tables prints the results).
 
 Queries live as ``queries/*.rq`` at the top of the repository, beside the ``kg`` package,
 so they are found in a checkout and in an editable install (``pip install -e .``).
@@ -8,32 +8,32 @@ A regular wheel must ship them as ``kg/queries/*.rq`` (package data): that place
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Literal
+from rdflib import Literal
 from rdflib.namespace import XSD
 
 from kg.errors import QueryError, UsageError
+from kg.rdf.iris import name_key
 from kg.store.protocol import GraphStore, Row
 from kg.store.terms import n3
+from kg.tables import FORMATS, TABLE_CELL, lexical, write_results  # the output side, importable from here
 
 if TYPE_CHECKING:
     from kg.remote.endpoint import Endpoint
 
 QUERIES_ENV = "KG_QUERIES"
-FORMATS = ("table", "csv", "json")
-TABLE_CELL = 60  # characters of a table cell before it is cut
 _PARAM = re.compile(r"#\s*param\s+(\w+)\s*(?:\(default\s+([^)]*)\))?\s*:\s*(.*)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")  # ASCII digits: \d would take "٠.٩", which SPARQL reads as no number
 _DECIMAL = re.compile(r"[+-]?([0-9]+\.[0-9]*|\.[0-9]+)")
+_COUNT = re.compile(r"[0-9]+")
+PAGING = ("limit", "offset")  # the parameters of a listing query's page (LIMIT $limit OFFSET $offset)
 _DAY = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?")
 TODAY = "today"  # the default of a date parameter: the day the query runs
 # strings, IRIs and comments are masked before looking for WHERE, so text inside them never matches
@@ -158,6 +158,9 @@ def _valid(query):
 
 
 def _checked(param, value):
+    # a page's size and start go into LIMIT and OFFSET, which take a whole number and nothing else
+    if param.name in PAGING and not _COUNT.fullmatch(value.strip()):
+        raise UsageError(f"parameter {param.name} must be a whole number, 0 or more, not {value!r}")
     literal = typed_literal(value)
     # a numeric default means a numeric parameter: a word there would silently match nothing
     if param.default is not None and _is_number(param.default) and not _is_number(value):
@@ -207,14 +210,31 @@ def bind(sparql, bindings):
 
 
 def _substitute(sparql, bindings):
-    """Return sparql with each $name of a binding replaced by its value as an RDF term."""
+    """Return sparql with each $name of a binding replaced by its value as an RDF term.
+
+    $name_key is the value's name key (kg:nameKey: lower-cased), $name_text the value as a plain string
+    (an id like "001" is a string, not the number typed_literal makes of it); an integer goes bare,
+    so that LIMIT $limit reads LIMIT 100.
+    """
     masked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
     out, last = [], 0
     for match in _DOLLAR.finditer(masked):
-        if match.group(1) in bindings:
-            out += [sparql[last:match.start()], n3(bindings[match.group(1)])]
+        term = _dollar_term(match.group(1), bindings)
+        if term is not None:
+            out += [sparql[last:match.start()], term]
             last = match.end()
     return "".join(out) + sparql[last:]
+
+
+def _dollar_term(name, bindings):
+    base, _, suffix = name.rpartition("_")
+    if name not in bindings and base in bindings and suffix in ("key", "text"):
+        value = str(bindings[base])
+        return n3(Literal(name_key(value) if suffix == "key" else value))
+    if name not in bindings:
+        return None
+    term = bindings[name]
+    return str(term) if isinstance(term, Literal) and term.datatype == XSD.integer else n3(term)
 
 
 # ---- running ----
@@ -228,64 +248,11 @@ def run(query: StoredQuery, bindings: Mapping[str, Any] | None = None, store: Gr
     """
     if (store is None) == (endpoint is None):
         raise UsageError("run a query on either the store or an endpoint")
-    sparql = bind(query.text, bindings or {})
+    # parameters not given take their defaults: a page's LIMIT $limit must read a number
+    defaults = {p.name: _checked(p, p.default) for p in query.params if p.default is not None}
+    sparql = bind(query.text, {**defaults, **(bindings or {})})
     if store is not None:
         return store.query(sparql)
     from kg.remote.endpoint import rows_from_json  # only remote runs need SPARQLWrapper
     assert endpoint is not None
     return rows_from_json(endpoint.select(sparql))
-
-
-# ---- output ----
-
-def lexical(term):
-    """Return how a result term is printed: lexical form, full IRI, _:id, or ''."""
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def write_results(variables: Sequence[str], rows: Sequence[Row], fmt: str, out: TextIO, full: bool = False) -> bool:
-    """Write result rows to a text stream as table, csv or json; return whether a table cell was cut.
-
-    A table cuts cells at TABLE_CELL characters unless full; csv and json always carry every value whole.
-    """
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown output format {fmt!r}: use one of {', '.join(FORMATS)}")
-    cells = [[lexical(t) for t in row] for row in rows]
-    if fmt == "table":
-        return _table(variables, cells, out, full)
-    {"csv": _csv, "json": _json}[fmt](variables, cells, rows, out)
-    return False
-
-
-def _table(variables, cells, out, full):
-    flat = [[" ".join(c.split()) for c in row] for row in cells]  # a sentence's newlines would break the table
-    shown = flat if full else [[_cell(c) for c in row] for row in flat]
-    widths = [max([len(v)] + [len(r[i]) for r in shown]) for i, v in enumerate(variables)]
-    line = "  ".join
-    out.write(line(v.ljust(w) for v, w in zip(variables, widths)).rstrip() + "\n")
-    out.write(line("-" * w for w in widths) + "\n")
-    for row in shown:
-        out.write(line(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
-    return shown != flat
-
-
-def _cell(text):
-    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
-
-
-def _csv(variables, cells, rows, out):
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(variables)
-    writer.writerows(cells)
-
-
-def _json(variables, cells, rows, out):
-    # unbound values become null, so "" and "absent" stay distinguishable
-    records = [{v: (c if t is not None else None) for v, c, t in zip(variables, row, terms)}
-               for row, terms in zip(cells, rows)]
-    json.dump(records, out, ensure_ascii=False, indent=2)
-    out.write("\n")

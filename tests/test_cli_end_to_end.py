@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_b78362be98e5ff12.txt"
 SEED_PARAMS = {"entity": "Joe Biden", "other": "volodymyr zelensky", "subject": "Joe Biden", "predicate": "called",
                "object": "Volodymyr Zelenskiy", "type": "Person", "source": "seed.txt", "min_confidence": "0.7",
-               "date": "2021-04-03"}
+               "date": "2021-04-03", "limit": "100", "offset": "0"}
 
 
 @pytest.fixture

@@ -33,11 +33,12 @@ def test_queries_are_listed_with_summaries_and_parameters():
     assert len(ALL) >= 10
     assert all(q.summary and not q.summary.startswith("param") for q in ALL)
     facts = Q.load_query("facts")
-    assert [(p.name, p.default, p.required) for p in facts.params] == [("min_confidence", "0", False)]
+    assert [(p.name, p.default, p.required) for p in facts.params] == [
+        ("min_confidence", "0", False), ("limit", "100", False), ("offset", "0", False)]
     evidence = Q.load_query("evidence")
     assert [p.name for p in evidence.params] == ["subject", "predicate", "object"]
     assert all(p.required and p.description for p in evidence.params)
-    assert Q.load_query("who-called-whom").params == ()
+    assert Q.load_query("events").params == ()
 
 
 def test_queries_every_parameter_is_a_variable_of_its_query():
@@ -95,7 +96,9 @@ def test_queries_numeric_param_rejects_words():
 
 
 def test_queries_params_are_typed_and_defaults_filled():
-    assert Q.parse_params(Q.load_query("facts"), []) == {"min_confidence": Literal("0", datatype=ns.XSD.integer)}
+    assert Q.parse_params(Q.load_query("facts"), []) == {"min_confidence": Literal("0", datatype=ns.XSD.integer),
+                                                         "limit": Literal("100", datatype=ns.XSD.integer),
+                                                         "offset": Literal("0", datatype=ns.XSD.integer)}
     assert Q.typed_literal("0.75").datatype == ns.XSD.decimal
     assert Q.typed_literal("-3").datatype == ns.XSD.integer
     assert Q.typed_literal("Joe Biden") == Literal("Joe Biden")

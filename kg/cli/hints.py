@@ -16,6 +16,8 @@ CLASSES = """SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
   GRAPH ?g { ?e a ?class }
   FILTER(STRSTARTS(STR(?e), "http://kg.example.org/id/") && STRSTARTS(STR(?class), "http://kg.example.org/ontology#"))
 } GROUP BY ?class"""
+KEYED = """PREFIX kg: <http://kg.example.org/ontology#>
+SELECT ?e WHERE { GRAPH ?g { ?e kg:nameKey ?key } } LIMIT 1"""
 NAME_PARAMS = ("entity", "other", "subject", "object")
 NEAREST = 5
 
@@ -24,6 +26,8 @@ Runner = Callable[[str], Sequence[Sequence[Any]]]
 
 def empty_answer(query: StoredQuery, bindings: Mapping[str, Any], select: Runner) -> str:
     """Return the line telling why query found no rows; select(sparql) returns the rows of a helper query."""
+    if int(str(bindings.get("offset", 0))) > 0:
+        return f"no rows from offset {bindings['offset']}: {query.name} has fewer rows than that"
     names = {key: str(value) for key, value in bindings.items() if key in NAME_PARAMS}
     if names:
         known = sorted({str(row[0]) for row in select(NAMES)}, key=str.casefold)
@@ -32,6 +36,9 @@ def empty_answer(query: StoredQuery, bindings: Mapping[str, Any], select: Runner
         if missing:
             return "; ".join(_unknown(value, known) for value in missing)
         given = " and ".join(repr(value) for value in names.values())
+        if not select(KEYED):  # the stored queries find names by kg:nameKey, which older ingests did not write
+            return (f"no rows: {given} {'is' if len(names) == 1 else 'are'} in the store, but its graphs have no "
+                    "kg:nameKey, by which the stored queries find names: ingest the documents again")
         return f"no rows: {given} {'is' if len(names) == 1 else 'are'} in the store, but {query.name} finds nothing"
     if "type" in bindings:
         counts = {str(c).rsplit("#", 1)[-1]: int(n) for c, n in select(CLASSES)}

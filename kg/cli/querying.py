@@ -48,3 +48,8 @@ def _answer(args, stored, bindings, **where):
     elif cut:
         print(f"(cells longer than {TABLE_CELL} characters are cut: --full shows them whole, "
               "--format csv or json carries everything)", file=sys.stderr)
+    if "limit" in bindings and len(rows) >= int(str(bindings["limit"])) > 0:
+        # a full page: say how to see the next (a listing query's page is its LIMIT, see queries/*.rq)
+        start = int(str(bindings.get("offset", 0)))
+        print(f"(a full page of {len(rows)} rows: offset={start + len(rows)} shows the next, "
+              "limit=N a longer one)", file=sys.stderr)
