@@ -6,9 +6,13 @@ import io
 import pytest
 
 from kg import queries as Q
+from kg.extract.extractor import extract
 from kg.extract.nlp import load_model
 from kg.model import Document
 from kg.pipeline.ingest import ingest
+from kg.rdf.graph import to_graph
+from kg.rdf.iris import document_iri
+from kg.store.events import event_keys, settle_events
 from kg.store.oxigraph import Store
 
 pytestmark = pytest.mark.model
@@ -159,3 +163,35 @@ def test_store_events_forgetting_the_dated_report_leaves_the_undated_one_its_own
     with Store.open(tmp_path / "alone") as store:
         ingest([undated], store, nlp=nlp())
         assert nquads(store) == alone
+
+
+def test_store_events_reingesting_the_dated_report_without_its_call_unsettles_the_undated_one(tmp_path):
+    # ingest settles only the events of the graphs it writes and of those they replace (#17): the
+    # replaced graph's call is what the undated report leaned on, so it must be settled again
+    dated, undated = documents(*REPORTS[:2])
+    rewritten = Document(dated.id, "Volodymyr Zelensky spoke about the war on Friday, his office said.",
+                         dated.published)
+    with Store.open(tmp_path / "kg") as store:
+        ingest([dated, undated], store, nlp=nlp())
+        ingest([rewritten], store, nlp=nlp())
+        settled = nquads(store)
+        assert counts(store) == (1, 1, 1) and b"2021-04-02" not in settled
+        assert settle_events(store) == 0  # settling every event of the store moves nothing more
+    with Store.open(tmp_path / "fresh") as store:
+        ingest([rewritten, undated], store, nlp=nlp())
+        assert nquads(store) == settled
+
+
+def test_store_events_settle_only_the_keys_given(tmp_path):
+    dated, undated = documents(*REPORTS[:2])
+    with Store.open(tmp_path / "kg") as store:
+        ingest([undated], store, nlp=nlp())
+        # the dated call written behind ingest's back: no key given, no report moves; its key, one moves
+        store.replace_graph(_graph_of(dated))
+        assert settle_events(store, set()) == 0
+        assert settle_events(store, event_keys(store, [str(document_iri(dated.id))])) == 1
+        assert settle_events(store) == 0
+
+
+def _graph_of(document):
+    return to_graph(extract(document, nlp()))

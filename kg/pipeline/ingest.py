@@ -12,7 +12,7 @@ from kg.model import Document
 from kg.pipeline.parallel import extract_rendered
 from kg.rdf.graph import graph_record
 from kg.rdf.graph import GraphRecord
-from kg.store.events import settle_events
+from kg.store.events import event_keys, settle_events
 from kg.store.protocol import GraphStore
 
 QUEUED = 64  # graphs extracted but not yet written, at most: a few seconds of work, a few MB
@@ -49,7 +49,9 @@ def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, me
             summary.facts += record.facts
             if on_document:
                 on_document(record)
-    settle_events(store)  # an undated report joins the dated event it reports, whichever came first
+    # an undated report joins the dated event it reports, whichever came first: settled for the events
+    # of the graphs written and of those they replaced, the only ones whose links can have changed
+    settle_events(store, writer.keys | event_keys(store, writer.names))
     return summary
 
 
@@ -63,6 +65,8 @@ class _Writer:
         self.store = store
         self.queue: queue.Queue[Any] = queue.Queue(QUEUED)
         self.error = None
+        self.names: list[str] = []  # the graphs written
+        self.keys: set[Any] = set()  # the event keys of the graphs they replaced
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.thread.start()
 
@@ -75,7 +79,10 @@ class _Writer:
         while (record := self.queue.get()) is not None:
             if self.error is None:  # after an error, drain the queue without writing
                 try:
+                    if self.store.has_graph(record.name):
+                        self.keys |= event_keys(self.store, [record.name])
                     self.store.replace_ntriples(record.name, record.lines)
+                    self.names.append(record.name)
                 except BaseException as exc:  # handed to the caller's thread by put() or close()
                     self.error = exc
 

@@ -19,7 +19,7 @@ from kg.rdf.sparqlscan import names_dataset
 from kg.store import locks
 from kg.store.export import export as write_export
 from kg.store.protocol import Bindings, Row
-from kg.store.events import settle_events
+from kg.store.events import event_keys, settle_events
 from kg.store.results import Result, solution_rows
 from kg.store.terms import to_oxigraph
 
@@ -172,8 +172,9 @@ class Store:
         name = ox.NamedNode(str(graph_iri(doc_id)))
         if not db.contains_named_graph(name):
             return False
+        keys = event_keys(self, [name.value])
         db.remove_graph(name)
-        settle_events(self)  # a report that leaned on this document's date falls back on its own key
+        settle_events(self, keys)  # a report that leaned on this document's date falls back on its own key
         return True
 
     def update(self, sparql: str) -> None:
