@@ -1,5 +1,7 @@
 """kg push --method quads: new graphs many to a POST of N-Quads, graphs the server holds by update (#17)."""
 
+import io
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
@@ -8,6 +10,7 @@ from kg.rdf.iris import document_iri
 from kg.remote.endpoint import Endpoint
 from kg.remote.push import push
 from kg.remote.quads import by_bytes, quads
+from kg.store.oxigraph import Store
 from sample_data import local_quads_by_graph
 
 PERSON = "<http://kg.example.org/entity/person/Ada_Lovelace>"
@@ -75,6 +78,23 @@ def test_push_quads_mixes_new_and_held_graphs_in_one_push(sample_store, server):
     summary = push(sample_store, server.query, update_endpoint=server.update, method="quads", verify=True)
     assert server.quads_by_graph() == local_quads_by_graph(sample_store)  # the stale triple is gone
     assert summary["requests"] == 2  # a POST for the new graph, an update for the held one
+
+
+def test_push_quads_sends_thirty_new_graphs_in_two_requests_at_once(store_path, server):
+    with Store.open(store_path) as store:
+        for i in range(30):
+            store.replace_graph(graph_of(f"quads/{i:02d}.txt", f'Sean O"Brien {i} }} ;', "Zelens'kyi"))
+        summary = push(store, server.query, update_endpoint=server.update, method="quads", verify=True)
+        assert (summary["graphs"], summary["requests"], summary["verified"]) == (30, 2, 30)
+        assert server.quads_by_graph() == local_quads_by_graph(store)
+
+
+def test_push_quads_dry_run_prints_one_post_in_order_and_sends_nothing(sample_store, server):
+    out = io.StringIO()
+    summary = push(sample_store, server.query, update_endpoint=server.update, method="quads", dry_run=True, out=out)
+    assert out.getvalue().count(f"# POST {server.store}\n") == 1 and summary["requests"] == 1
+    assert out.getvalue().index("news%2F001.txt") < out.getvalue().index("news%2F002.txt")
+    assert server.quads_by_graph() == {}
 
 
 def test_push_quads_refused_post_loads_none_of_its_graphs(server):

@@ -4,8 +4,9 @@
 
 Takes the first N document graphs of a kg store (in the order of its N-Quads export), then in each
 round times (d) `oxigraph load` of their N-Quads into an empty directory and (e) `kg push` of a
-store holding them to a fresh `oxigraph serve` on 127.0.0.1, once per method (auto: Graph Store
-PUTs there; update: many graphs a SPARQL Update request), every command whole (start-up included).
+store holding them to a fresh `oxigraph serve` on 127.0.0.1, once per method (auto: quads there,
+many new graphs a POST of N-Quads; update: many graphs a SPARQL Update request; gsp: a Graph Store
+PUT per graph), every command whole (start-up included).
 Shared machines are noisy, so each one's fastest round counts, and the ratio is push triples/s over
 load triples/s. Not a test: nothing here asserts a time.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from runs import OxigraphServer, kg_command, oxigraph_binary, timed
 
-METHODS = ("auto", "update")
+METHODS = ("auto", "update", "gsp")
 
 
 def main(argv=None):
