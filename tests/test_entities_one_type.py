@@ -36,6 +36,10 @@ def extraction_of(text):
     # ... and nowhere else
     ("Clashes with Russia continued in the east on Monday.", {"Russia": "Country"}),
     ("He moved to France in 2003 and later to Italy.", {"France": "Country", "Italy": "Country"}),
+    # a match score makes a team of the places around it, whatever NER called them ("Bath" a person)
+    ("Phil Vickery was hurt during Gloucester's 17-16 win over Bath on Saturday.",
+     {"Gloucester": "Organization", "Bath": "Organization"}),
+    ("Britain's 2004-05 budget was cut, and France agreed.", {"United Kingdom": "Country", "France": "Country"}),
     # a name that opens with a common given name is a person's, whatever NER said
     ("Maeve Dunleavy, who chairs the council, said Benoit Arnaud had resigned.",
      {"Maeve Dunleavy": "Person", "Benoit Arnaud": "Person"}),

@@ -96,8 +96,10 @@ def test_extract_learned_typing_encodes_each_sentence_once():
     encode = model.encode
     model.encode = lambda *arrays: calls.append(arrays[0].shape) or encode(*arrays)
     try:
-        text = "Maria Lopez met Tom Reed in Leeds. Acme Tools chief executive Ann Berg said sales rose."
+        text = ("Maria Lopez met Tom Reed in Leeds. Acme Tools chief executive Ann Berg said sales rose. "
+                "Tom Reed left early.")
         extraction = extract(Document("t", text), learned=str(SHIPPED))
     finally:
         del model.encode
-    assert extraction.entities and sum(shape[0] for shape in calls) == 2  # two sentences, typed and related
+    # three sentences typed, two of them related too: each encoded once
+    assert extraction.entities and sum(shape[0] for shape in calls) == 3

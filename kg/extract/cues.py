@@ -31,9 +31,21 @@ def plays_as_team(doc, mention):
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
         return True
     prep, over = head.head.lower_, head.head.head
+    if head.dep_ in ("nsubj", "poss", "dobj") and _has_score(head.head) or head.dep_ == "pobj" and _has_score(over):
+        return True  # "The States lost 39-31 against France", "Gloucester's 17-16 win over Bath"
     if head.dep_ != "pobj":
         return False
     if prep in ("against", "with", "to") and (over.lower_ in TEAM_NOUNS or over.lemma_ in MATCH_VERBS):
         return True  # "the games against Italy", "Newcastle drew with Middlesbrough"
     # "lost to France", "lost against Wales", "played against Italy", "to play for Wales"
     return (prep in ("to", "against") and over.lemma_ == "lose") or (prep in ("against", "for") and over.lemma_ == "play")
+
+
+def _has_score(word):
+    """Tell whether a word carries a match score: "lost 39-31", "a 17-16 win" (no years: "its 2004-05 budget")."""
+    doc = word.doc
+    for child in word.children:
+        after = doc[child.i + 1:child.i + 3]
+        if child.text.isdigit() and len(after) == 2 and after[0].text in ("-", "–") and after[1].text.isdigit():
+            return int(child.text) < 200 and int(after[1].text) < 200
+    return False

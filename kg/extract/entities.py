@@ -233,9 +233,15 @@ def _decided_type(cluster):
             return cluster.kind
         return "Place"
     etype = cluster.votes.most_common(1)[0][0]
-    if cluster.team and etype == "Place":  # the national side or the club, in all of the document
+    # the national side or the club, in all of the document; NER may call a lone town's name a person's
+    if cluster.team and (etype == "Place" or etype == "Person" and _town_named(cluster)):
         etype, cluster.place = "Organization", None
     return etype
+
+
+def _town_named(cluster):
+    """Tell whether a one-word name of a cluster is a country's or a known city's ("Bath")."""
+    return any(" " not in m.name and (gazetteer.city(m.name) or gazetteer.country(m.name)) for m in cluster.mentions)
 
 
 def _best_label(cluster, etype):

@@ -130,16 +130,16 @@ def entity_typer(path: str | None) -> Callable[[Any, Sequence[Any]], list[dict[s
 
 
 def type_votes(model: Any, doc: Any, mentions: Sequence[Any]) -> list[dict[str, float]]:
-    """Return each mention's type votes from the model's entity head (empty for a mention left unread).
+    """Return each mention's type votes from the model's entity head, read in its sentence.
 
-    Only sentences with two mentions or more are read: the relation pass reads those, and the model keeps
-    their encoding for it, so typing costs no second encoding.
+    The model keeps the sentences' encoding for the relation pass, which reads those with two mentions
+    or more: they are encoded once for both.
     """
     sents = list(doc.sents)
     rows: dict[int, list[int]] = {}
     for n, m in enumerate(mentions):
         rows.setdefault(m.sent, []).append(n)
-    todo = [i for i, row in sorted(rows.items()) if len(row) > 1]
+    todo = sorted(rows)
     spans = [[(mentions[n].start_char - sents[i].start_char, mentions[n].end_char - sents[i].start_char)
               for n in rows[i]] for i in todo]
     votes: list[dict[str, float]] = [{} for _ in mentions]
