@@ -22,11 +22,14 @@ if TYPE_CHECKING:
     from kg.store.protocol import GraphStore
 
 _PREFIX = f"PREFIX kg: <{KG}>\n"
+# %s: the VALUES of the keys to settle, or nothing for all; the events found from their agent and target
+# first (with "a kg:Event, ?kind" first, Oxigraph read every event of a kind: 0.38 s against 0.07 s for
+# 23 keys on 22,250 documents)
 _DAYS = _PREFIX + """SELECT DISTINCT ?kind ?agent ?target ?date WHERE { %s GRAPH ?g {
-  ?event a kg:Event, ?kind ; kg:date ?date ; kg:agent ?agent ; kg:target ?target . FILTER(?kind != kg:Event) } }"""
+  ?event kg:agent ?agent ; kg:target ?target ; a ?kind ; kg:date ?date . FILTER(?kind != kg:Event) } }"""
 _UNDATED = _PREFIX + """SELECT ?g ?report ?event ?kind ?agent ?target ?published ?source WHERE { %s GRAPH ?g {
+  ?event kg:agent ?agent ; kg:target ?target ; a ?kind . FILTER(?kind != kg:Event)
   ?report kg:reportOf ?event . FILTER NOT EXISTS { ?report kg:date ?date }
-  ?event a kg:Event, ?kind ; kg:agent ?agent ; kg:target ?target . FILTER(?kind != kg:Event)
   ?g kg:sourceId ?source . OPTIONAL { ?g kg:published ?published } } }
 ORDER BY ?g ?report"""
 _KEYS = _PREFIX + """SELECT DISTINCT ?kind ?agent ?target WHERE { VALUES ?g { %s } GRAPH ?g {
