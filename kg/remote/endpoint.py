@@ -3,6 +3,7 @@
 import ast
 import base64
 import email.utils
+import functools
 import http.client
 import json
 import logging
@@ -142,12 +143,12 @@ class Endpoint:
     def _opener(self, url, request):
         """Return (opener, digest handler or None) for request, adding basic credentials."""
         if not self.user:
-            return urllib.request.build_opener(), None
+            return _plain_opener(), None
         if self.auth == "basic":
             # sent up front, like SPARQLWrapper does: some servers answer 403, not 401, without it
             token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
             request.add_unredirected_header("Authorization", f"Basic {token}")
-            return urllib.request.build_opener(), None
+            return _plain_opener(), None
         manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         manager.add_password(None, url, self.user, self.password or "")
         digest = urllib.request.HTTPDigestAuthHandler(manager)
@@ -182,6 +183,13 @@ def check_url(url: str | None) -> None:
         raise UsageError(f"not a URL: {url!r} ({exc})") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in url):
         raise UsageError(f"a SPARQL server's URL is http:// or https:// with a host, not {url!r}")
+
+
+@functools.cache
+def _plain_opener():
+    # built once: building one (it reads the proxy settings) cost about 1 ms a request (measured);
+    # its default handlers keep no state between requests, so threads may share it
+    return urllib.request.build_opener()
 
 
 def _read(wrapper):
