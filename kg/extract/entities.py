@@ -9,6 +9,7 @@ from kg.extract.lexicon import (HONORIFICS, ORG_APPOSITIVES, ORG_MARKERS, ORG_WO
                               PERSON_ROLE_NOUNS, PERSON_SUFFIXES, PERSON_VERBS, PLACE_NOUNS, PLACE_PREPOSITIONS,
                               PLACE_WORDS)
 from kg.extract.mentions import find_mentions, match_key
+from kg.extract.typer import type_unread
 from kg.model import COARSE_CLASS, PLACE_CLASSES, Entity, Span
 
 CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
@@ -263,7 +264,11 @@ def resolve_entities(doc, metonymy=True, typer=None):
         aliases.curate(doc, m, curation)
         m.key = match_key(m.name)
     entities, token_entity, token_mention = [], {}, {}
-    for cluster in _cluster_mentions(doc, mentions, metonymy, typer(doc, mentions) if typer else None):
+    learned = typer(doc, mentions) if typer else None
+    clusters = _cluster_mentions(doc, mentions, metonymy, learned)
+    if typer and learned is not None:
+        type_unread(doc, mentions, learned, clusters, typer)
+    for cluster in clusters:
         cluster.kind = curation.type_of(m.name for m in cluster.mentions) or ""
         entity = _entity(cluster)
         entities.append(entity)

@@ -19,13 +19,11 @@ from kg.extract.mentions import match_key
 from kg.extract.relations import EVENT_CLASS
 from kg.extract.sentence import Sentence
 from kg.extract.sources import SOURCES, DocumentSource, Parsed, Rule
+from kg.extract.typer import type_votes
 from kg.model import Entity, Fact, Span
 
 RULE = "model"  # the kg:rule of every fact the model reads
 COARSE = {"Country": "Place", "City": "Place", "Region": "Place"}
-# a mention's learned type is worth twice NER's label (the model reads the whole sentence; measured on
-# the news dev gold and CoNLL04, README), less than a name's own words, a known name or the gazetteer
-TYPE_WEIGHT = 4.0
 
 
 @dataclass(frozen=True)
@@ -121,32 +119,12 @@ def extraction_sources(path: str | None) -> tuple[Callable[[Any], Any] | None, t
 
 
 @lru_cache(maxsize=2)
-def entity_typer(path: str | None) -> Callable[[Any, Sequence[Any]], list[dict[str, float]]] | None:
+def entity_typer(path: str | None) -> Callable[..., list[dict[str, float]]] | None:
     """Return the function giving kg's own mentions the model's type votes; None for the rules alone or a
     model that finds its own mentions."""
     if path is None or reads_own_mentions(load_learned(path)):
         return None
     return partial(type_votes, load_learned(path))
-
-
-def type_votes(model: Any, doc: Any, mentions: Sequence[Any]) -> list[dict[str, float]]:
-    """Return each mention's type votes from the model's entity head, read in its sentence.
-
-    The model keeps the sentences' encoding for the relation pass, which reads those with two mentions
-    or more: they are encoded once for both.
-    """
-    sents = list(doc.sents)
-    rows: dict[int, list[int]] = {}
-    for n, m in enumerate(mentions):
-        rows.setdefault(m.sent, []).append(n)
-    todo = sorted(rows)
-    spans = [[(mentions[n].start_char - sents[i].start_char, mentions[n].end_char - sents[i].start_char)
-              for n in rows[i]] for i in todo]
-    votes: list[dict[str, float]] = [{} for _ in mentions]
-    for i, scores in zip(todo, model.type_scores([sents[i].text for i in todo], spans) if todo else ()):
-        for n, probs in zip(rows[i], scores):
-            votes[n] = {t: TYPE_WEIGHT * float(p) for t, p in zip(model.config.entity_types, probs)}
-    return votes
 
 
 def learned_name(path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from pathlib import Path
 from typing import Sequence
 
@@ -22,11 +23,19 @@ def one_blas_thread():
     The head matrices are small: a threaded BLAS spins more than it computes, and on a busy
     machine that measured 10-40x slower than one thread.
     """
+    controller = _threadpools()
+    return contextlib.nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
+
+
+@functools.lru_cache(maxsize=1)
+def _threadpools():
+    """Return threadpoolctl's view of the loaded thread pools, or None: made once, as finding the
+    libraries reads the process's memory map (a fifth of a second every 200 calls, measured)."""
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import ThreadpoolController
     except ImportError:
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+        return None
+    return ThreadpoolController()
 
 
 def onnx_encoder(path: Path | str, threads: int = 1):
@@ -68,10 +77,11 @@ class LearnedModel(Predictor):
         with one_blas_thread():
             return super().run(chunks, mentions)
 
-    def type_scores(self, chunks: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[np.ndarray]]:
+    def type_scores(self, chunks: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                    more: bool = False) -> list[list[np.ndarray]]:
         """Run Predictor.type_scores with numpy on one BLAS thread."""
         with one_blas_thread():
-            return super().type_scores(chunks, spans)
+            return super().type_scores(chunks, spans, more)
 
 
 def load(path: Path | str, precision: str = "int8", threads: int = 1) -> LearnedModel:

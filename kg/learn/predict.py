@@ -130,13 +130,16 @@ class Predictor:
             self._score(unit, states)
         return units
 
-    def type_scores(self, chunks: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[np.ndarray]]:
+    def type_scores(self, chunks: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                    more: bool = False) -> list[list[np.ndarray]]:
         """Return, for each (start, end) span of each chunk, the entity head's probability of each entity
         type (config.entity_types order): the mean over the span's pieces of its B- and I- labels.
 
-        The chunks' hidden states are kept for the next run() (the same document's relations).
+        The chunks' hidden states are kept for the next run() (the same document's relations), beside
+        those of the previous call when more is true (more chunks of the same document).
         """
-        self._states = {}
+        if not more:
+            self._states = {}
         placeholder = self.config.entity_types[0]
         units = self._units(chunks, [[(s, e, placeholder) for s, e in row] for row in spans])
         found: list[list[np.ndarray]] = [[np.zeros(len(self._types), np.float32)] * len(row) for row in spans]
