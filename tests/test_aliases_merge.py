@@ -58,6 +58,8 @@ def test_aliases_names_of_one_entity_merge(text, expected):
      {"Jefferson County Democratic Party": "Organization"}),
     ("Paris Radio France International reported the talks.", {"Paris": "City"}),
     ("Markets were quiet on Monday.", {}),
+    # regression: NER took a list in apposition to a plural noun for one name
+    ("The group owns two brands, Hard Candy and Urban Decay.", {"Hard Candy": "Organization", "Urban Decay": "Organization"}),
 ])
 def test_aliases_names_of_two_entities_stay_apart(text, apart):
     found = entities_of(text)

@@ -24,6 +24,11 @@ TABLE = [
     ("The Serious Fraud Office charged Jane Doe with fraud.", [("Serious Fraud Office", "charged", "Jane Doe")]),
     ("Jane Doe was charged by the Serious Fraud Office.", [("Serious Fraud Office", "charged", "Jane Doe")]),
     ("Southwark Crown Court convicted Jane Doe of fraud.", [("Southwark Crown Court", "convicted", "Jane Doe")]),
+    # a plural noun's appositive list: every name of it is an object
+    ("Acme Corp bought two rivals, Widget Ltd and Gadget Ltd, in 2019.",
+     [("Acme Corp", "acquired", "Widget Ltd"), ("Acme Corp", "acquired", "Gadget Ltd")]),
+    ("The European Commission fined two banks, Barclays and HSBC, in March.",
+     [("European Commission", "fined", "Barclays"), ("European Commission", "fined", "HSBC")]),
     # rows that must yield nothing: negated, planned, rumoured, threatened, conditional
     ("Acme Corp is in talks to buy Widget Ltd.", []),
     ("Microsoft is rumoured to be buying Yahoo.", []),
@@ -34,6 +39,7 @@ TABLE = [
     ("Police did not arrest John Smith.", []),
     ("Microsoft was not charged by the Serious Fraud Office.", []),
     ("Southwark Crown Court may convict Jane Doe.", []),
+    ("Acme Corp is in talks to buy two rivals, Widget Ltd and Gadget Ltd.", []),
 ]
 
 

@@ -197,7 +197,23 @@ def _pieces(doc, ent):
                 yield start, start, start + size, "GPE"
                 yield start + size, start + size, end, "ORG"
                 return
+    listed = _listed_names(doc, start, end)
+    if listed:  # "two cosmetics brands, Hard Candy and Urban Decay": NER ran over a list of names
+        yield from ((s, s, e, ent.label_) for s, e in listed)
+        return
     yield start, name_start, end, ent.label_
+
+
+def _listed_names(doc, start, end):
+    """Return the (start, end) of each name of a list NER took for one name, or None: a span joined by
+    "and" that stands in apposition to a plural noun ("two brands, X Y and Z W") names several things."""
+    joints = [t for t in doc[start + 1:end - 1] if t.lower_ == "and" and t.dep_ == "cc"]
+    if len(joints) != 1:
+        return None
+    left = doc[start:joints[0].i]
+    if left.root.dep_ != "appos" or left.root.head.tag_ not in ("NNS", "NNPS"):
+        return None
+    return [(start, joints[0].i), (joints[0].i + 1, end)]
 
 
 def find_mentions(doc):

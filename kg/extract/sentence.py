@@ -117,9 +117,12 @@ class Sentence:
         return None
 
     def args(self, token: Token, modifiers: bool = True) -> list[Arg]:
-        """Return the entities of a token and of its conjuncts ("Ukraine, Western countries and NATO")."""
+        """Return the entities of a token and of its conjuncts ("Ukraine, Western countries and NATO"), and
+        those a plural noun lists in apposition ("two brands, Hard Candy and Urban Decay")."""
         found: list[Arg] = []
-        for t in (token, *token.conjuncts):
+        listed = [c for t in (token, *token.conjuncts) if t.tag_ in ("NNS", "NNPS") and modifiers
+                  for a in t.children if a.dep_ == "appos" for c in a.conjuncts]
+        for t in (token, *token.conjuncts, *listed):
             a = self.arg(t, modifiers)
             if a and a.key not in [f.key for f in found]:
                 found.append(a)
