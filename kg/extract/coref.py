@@ -99,6 +99,8 @@ class EntityIndex:
                         if history[-1][3] == "Person":
                             people[key] = None
                     continue
+                if token.pos_ not in ("PRON", "NOUN"):
+                    continue  # only pronouns and descriptions refer back (most words: no slice of history)
                 recent = history[bisect.bisect_left(sentences, n - MAX_SENTENCE_GAP):]
                 key = self._antecedent(token, n, recent, people)
                 if key:

@@ -45,7 +45,9 @@ def _has_score(word):
     """Tell whether a word carries a match score: "lost 39-31", "a 17-16 win" (no years: "its 2004-05 budget")."""
     doc = word.doc
     for child in word.children:
-        after = doc[child.i + 1:child.i + 3]
-        if child.text.isdigit() and len(after) == 2 and after[0].text in ("-", "–") and after[1].text.isdigit():
-            return int(child.text) < 200 and int(after[1].text) < 200
+        if not child.text.isdigit() or child.i + 2 >= len(doc):
+            continue
+        dash, other = doc[child.i + 1], doc[child.i + 2]
+        if dash.text in ("-", "–") and other.text.isdigit():
+            return int(child.text) < 200 and int(other.text) < 200
     return False

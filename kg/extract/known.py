@@ -16,11 +16,12 @@ def _in_capitals(span):
 def organizations(doc):
     """Yield spans naming a well-known organisation word for word, longest first at each position."""
     starts = gazetteer.known_organization_starts()
+    words = [t.text for t in doc]  # one pass: spaCy makes a new Token at each doc[i]
     i = 0
-    while i < len(doc):
+    while i < len(words):
         # most words start no known name: look no further (the hot path); a word inside a name NER found is
         # no firm's either: a surname ("Michael Dell"), the end of a longer name ("County Democratic Party")
-        if doc[i].text in starts and not _inside_name(doc, i):
+        if words[i] in starts and not _inside_name(doc, i):
             for size in (4, 3, 2, 1):
                 span = doc[i:i + size]
                 if len(span) == size and gazetteer.known_organization(span.text) and not _in_capitals(span) and (
