@@ -16,7 +16,7 @@ def _in_capitals(span):
 def organizations(doc):
     """Yield spans naming a well-known organisation word for word, longest first at each position."""
     starts = gazetteer.known_organization_starts()
-    words = [t.text for t in doc]  # one pass: spaCy makes a new Token at each doc[i]
+    words = [doc.vocab.strings[orth] for orth in doc.to_array("ORTH")]  # no Token made for each word
     i = 0
     while i < len(words):
         # most words start no known name: look no further (the hot path); a word inside a name NER found is

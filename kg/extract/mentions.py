@@ -218,7 +218,7 @@ def _listed_names(doc, start, end):
 
 def find_mentions(doc):
     """Yield cleaned mentions: NER entities of the kinds kg keeps, then names NER missed."""
-    sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+    sent_of = {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
     found = [Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
                       name=gazetteer.organization_name(s.text), name_start=s.start) for s in known.organizations(doc)]
     covered = {i for m in found for i in range(m.start, m.end)}
