@@ -35,6 +35,7 @@ def extraction_of(text):
     ("The games against Italy and Scotland come next.", {"Italy": "Organization", "Scotland": "Organization"}),
     # ... and nowhere else
     ("Clashes with Russia continued in the east on Monday.", {"Russia": "Country"}),
+    ("Officials on Russia's side of the border said nothing.", {"Russia": "Country"}),
     ("He moved to France in 2003 and later to Italy.", {"France": "Country", "Italy": "Country"}),
     # a match score makes a team of the places around it, whatever NER called them ("Bath" a person)
     ("Phil Vickery was hurt during Gloucester's 17-16 win over Bath on Saturday.",

@@ -26,8 +26,9 @@ def plays_as_team(doc, mention):
     head = doc[mention.start:mention.end].root
     while head.dep_ == "conj" and head.head.i != head.i:  # "lost against Wales, France and Ireland"
         head = head.head
-    if head.dep_ in ("compound", "poss") and head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS:
-        return True  # "England coach Andy Robinson", "Bath's team"
+    if head.dep_ == "compound" and head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS or (
+            head.dep_ == "poss" and head.head.lower_ in SPORTS_ROLES | {"squad", "team"}):
+        return True  # "England coach Andy Robinson", "Bath's team" (not "Russia's side", "Iran's game")
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
         return True
     prep, over = head.head.lower_, head.head.head
