@@ -87,3 +87,12 @@ def test_curation_extraction_respects_the_file(tmp_path, monkeypatch, rows, text
     types = {e.label: e.type for e in extract(Document("t", text, "2021-04-03")).entities}
     assert {label: types.get(label) for label in expected} == expected
     assert len([label for label in types if label in expected]) == len(expected)
+
+
+def test_curation_class_reaches_a_name_already_renamed_to_its_entity():
+    # regression: a mention renamed "Kestrel" -> "Kestrel Foods" lost the class the user gave, and the
+    # model's person vote typed the firm a person
+    from kg.extract.curation import Curation
+
+    assert Curation({"Kestrel": ("Kestrel Foods", "Organization")}).type_of(["Kestrel Foods"]) == "Organization"
+    assert Curation({"Kestrel": ("Kestrel Foods", "")}).type_of(["Kestrel Foods"]) is None

@@ -30,6 +30,8 @@ class Curation:
 
     def __post_init__(self) -> None:
         self._by_key = {match_key(name): value for name, value in self.names.items()}
+        # the class given with a name is its entity's: a mention already renamed to the entity finds it
+        self._entity_class = {match_key(entity): kind for entity, kind in self.names.values() if kind}
 
     def entity(self, name: str) -> str | None:
         """Return the name of the entity a name is, or None when the user said nothing of it."""
@@ -48,6 +50,8 @@ class Curation:
                 found = self._by_key.get(key)
                 if found and found[1]:
                     return found[1]
+                if key in self._entity_class:  # "Kestrel Foods", the entity "Kestrel" was merged into
+                    return self._entity_class[key]
         return None
 
 
