@@ -1,5 +1,5 @@
 """Count names that get both a Person and an Organization node in one document, and list the most
-frequent Person labels, over a range of BBC articles (rules extractor).
+frequent Person labels, over a range of BBC articles (the rules, or --extractor default|model|DIR).
 
     .venv/bin/python tools/entity_conflicts.py ../shared/news/bbc_news.jsonl --section business --first 250 --last 449
 
@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 
+from kg.extract.choice import resolve_extractor
 from kg.extract.extractor import extract_many
 from kg.extract.mentions import match_key
 from kg.model import Document, Extraction
@@ -53,12 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first", type=int, default=RESERVED_BELOW)
     parser.add_argument("--last", type=int, default=449)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--extractor", default="rules", help="rules (the default here), default, model or a model directory")
     args = parser.parse_args(argv)
     if args.first < RESERVED_BELOW:
         parser.error(f"--first {args.first}: articles numbered below {RESERVED_BELOW} are reserved for evaluation")
     people: Counter[str] = Counter()
     total = docs = 0
-    for extraction in extract_many(documents(args.jsonl, args.section, args.first, args.last)):
+    learned = resolve_extractor(args.extractor)
+    for extraction in extract_many(documents(args.jsonl, args.section, args.first, args.last), learned=learned):
         docs += 1
         found = conflicts(extraction)
         total += len(found)
