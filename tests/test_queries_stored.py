@@ -36,8 +36,8 @@ def test_queries_are_listed_with_summaries_and_parameters():
     assert [(p.name, p.default, p.required) for p in facts.params] == [
         ("min_confidence", "0", False), ("limit", "100", False), ("offset", "0", False)]
     evidence = Q.load_query("evidence")
-    assert [p.name for p in evidence.params] == ["subject", "predicate", "object"]
-    assert all(p.required and p.description for p in evidence.params)
+    assert [p.name for p in evidence.params] == ["subject", "predicate", "object", "limit", "offset"]
+    assert all(p.required and p.description for p in evidence.params[:3])
     assert Q.load_query("events").params == ()
 
 
