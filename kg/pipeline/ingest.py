@@ -13,6 +13,7 @@ from kg.pipeline.parallel import extract_rendered
 from kg.rdf.graph import graph_record
 from kg.rdf.graph import GraphRecord
 from kg.store.events import event_keys, settle_events
+from kg.store.summary import merge, settled_events, summary_keys
 from kg.store.protocol import GraphStore
 
 QUEUED = 64  # graphs extracted but not yet written, at most: a few seconds of work, a few MB
@@ -40,7 +41,8 @@ def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, me
     directory read beside (or instead of) the rules, see kg.extract.learned; None: the rules.
     """
     summary = IngestSummary()
-    with _Writer(store) as writer:
+    was_complete = store.summary_complete()  # read before the first write takes its mark away
+    with _Writer(store, was_complete) as writer:
         for record in extract_rendered(documents, graph_record, workers, model, nlp, metonymy,
                                        learned=learned):
             writer.put(record)
@@ -51,7 +53,13 @@ def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, me
                 on_document(record)
     # an undated report joins the dated event it reports, whichever came first: settled for the events
     # of the graphs written and of those they replaced, the only ones whose links can have changed
-    settle_events(store, writer.keys | event_keys(store, writer.names))
+    settled = writer.keys | event_keys(store, writer.names)
+    settle_events(store, settled)
+    # the totals of what the graphs written and replaced hold, and of the events settling may have moved
+    # reports between (kg.store.summary); all of them when the summary was not complete
+    keys = merge(writer.totals, summary_keys(store, writer.names), {"v": settled_events(store, settled)}) \
+        if was_complete else {}
+    store.refresh_summary(keys, was_complete)
     return summary
 
 
@@ -61,12 +69,14 @@ class _Writer:
     # pyoxigraph releases the GIL while it writes, so parsing the next documents goes on
     # meanwhile: the store's share of an ingest (~3%) leaves the critical path (measured)
 
-    def __init__(self, store):
+    def __init__(self, store, was_complete):
         self.store = store
+        self.was_complete = was_complete
         self.queue: queue.Queue[Any] = queue.Queue(QUEUED)
         self.error = None
         self.names: list[str] = []  # the graphs written
         self.keys: set[Any] = set()  # the event keys of the graphs they replaced
+        self.totals: dict[str, set[str]] = {}  # the summary keys of the graphs they replaced
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.thread.start()
 
@@ -81,6 +91,8 @@ class _Writer:
                 try:
                     if self.store.has_graph(record.name):
                         self.keys |= event_keys(self.store, [record.name])
+                        if self.was_complete:
+                            self.totals = merge(self.totals, summary_keys(self.store, [record.name]))
                     self.store.replace_ntriples(record.name, record.lines)
                     self.names.append(record.name)
                 except BaseException as exc:  # handed to the caller's thread by put() or close()

@@ -6,20 +6,21 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO, cast
+from typing import Any, BinaryIO, TextIO
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.iris import document_iri
-from kg.rdf.namespaces import DOC, ENTITY, KG
+from kg.rdf.namespaces import DOC
 from kg.rdf.sparqlscan import names_dataset
 from kg.store import locks
 from kg.store.export import export as write_export
 from kg.store.protocol import Bindings, Row
+from kg.store import summary
 from kg.store.events import event_keys, settle_events
+from kg.store.stats import store_stats
 from kg.store.results import Result, solution_rows
 from kg.store.terms import to_oxigraph
 
@@ -30,18 +31,6 @@ LOCK_WAIT = 10.0  # seconds a second kg process waits for the store before givin
 FLUSH_TRIPLES = 20_000
 STAGING = "urn:kg:staging:"  # graphs replace_graph writes before MOVE-ing them in place
 
-_ENTITY_STATS = f"""
-SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{
-  GRAPH ?g {{ ?e a ?type }}
-  FILTER(STRSTARTS(STR(?e), "{ENTITY}") && STRSTARTS(STR(?type), "{KG}"))
-}} GROUP BY ?type"""
-_TRIPLE_STATS = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-_FACT_STATS = f"""
-SELECT ?type (COUNT(?st) AS ?n) WHERE {{
-  GRAPH ?g {{ ?st a <{KG.Statement}> ; <{RDF.predicate}> ?type }}
-}} GROUP BY ?type"""
-
-
 class Store:
     """A kg store directory: writers lock it exclusively, readers share it."""
 
@@ -51,6 +40,7 @@ class Store:
         self._oxi = oxi
         self._lock_fd = lock_fd
         self._unflushed = 0
+        self._stale = False  # whether this session has taken the summary's completeness mark away
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_PATH, read_only: bool = False, wait: float = LOCK_WAIT,
@@ -95,7 +85,8 @@ class Store:
         self.close()
 
     def __len__(self) -> int:
-        return len(self._db)
+        # the documents' quads: the default graph holds the summary (kg.store.summary), no document's
+        return len(self._db) - sum(1 for _ in self._db.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     @property
     def _db(self):
@@ -106,6 +97,9 @@ class Store:
     def _writable(self):
         if self.read_only:
             raise StoreError(f"store {self.path} is open read-only")
+        if not self._stale:  # before the first write: a summary this write may change is not read
+            summary.mark_stale(self._db)
+            self._stale = True
         return self._db
 
     # ---- writing ----
@@ -168,13 +162,14 @@ class Store:
 
     def forget(self, doc_id: str) -> bool:
         """Remove a document's graph (by source id or graph IRI), settle events; return whether it was there."""
-        db = self._writable()
         name = ox.NamedNode(str(graph_iri(doc_id)))
-        if not db.contains_named_graph(name):
+        if not self._db.contains_named_graph(name):
             return False
-        keys = event_keys(self, [name.value])
-        db.remove_graph(name)
+        was_complete = self.summary_complete()
+        keys, totals = event_keys(self, [name.value]), summary.summary_keys(self, [name.value])
+        self._writable().remove_graph(name)
         settle_events(self, keys)  # a report that leaned on this document's date falls back on its own key
+        self.refresh_summary(summary.merge(totals, {"v": summary.settled_events(self, keys)}), was_complete)
         return True
 
     def update(self, sparql: str) -> None:
@@ -239,17 +234,16 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Return counts: documents, quads, distinct triples, entities by class, facts by predicate."""
-        return {
-            "documents": len(self.graphs()),
-            "quads": len(self._db),
-            "triples": int(cast(Any, self.query(_TRIPLE_STATS)[1][0][0])),  # distinct over all graphs
-            "entities": self._counts(_ENTITY_STATS),
-            "facts": self._counts(_FACT_STATS),
-        }
+        return store_stats(self)
 
-    def _counts(self, sparql):
-        _, rows = self.query(sparql)
-        return {str(t).rsplit("#", 1)[-1]: int(cast(Any, n)) for t, n in sorted(rows)}
+    def summary_complete(self) -> bool:
+        """Return whether the summary graph is complete (kg.store.summary), before anything is written."""
+        return summary.is_complete(self)
+
+    def refresh_summary(self, keys: summary.Keys, was_complete: bool) -> None:
+        """Count the keys' totals again (the whole summary if it was not complete); mark it complete."""
+        summary.refresh(self, keys, was_complete)
+        self._stale = False  # the next write takes the mark away again
 
     def side_file(self, name: str) -> Path:
         """Return the path of a file kept beside the data: the push log, the Wikidata cache."""

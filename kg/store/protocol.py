@@ -77,5 +77,11 @@ class GraphStore(Protocol):
     def forget(self, doc_id: str) -> bool:
         """Remove a document's graph, settle the reports that leaned on it; return whether it was there."""
 
+    def summary_complete(self) -> bool:
+        """Return whether the summary graph (kg.store.summary) is complete, read before writing."""
+
+    def refresh_summary(self, keys: dict[str, set[str]], was_complete: bool) -> None:
+        """Count the keys' totals in the summary graph again (all of them if it was not complete)."""
+
 
 __all__ = ["Bindings", "GraphStore", "QueryResult", "Row"]
