@@ -150,7 +150,7 @@ def test_push_server_killed_midway_exits_1_naming_what_was_not_loaded(kind, bulk
     target = Target(kind, base)
     proc = start_own(kind, location, base)
     try:
-        push = kg_push(bulk_store, target, "--retries", "1")
+        push = kg_push(bulk_store, target, "--retries", "1", "--batch-bytes", "8000")  # many requests to kill in
         when_loaded(push, bulk_store, KILL_AFTER)
         proc.kill()
         proc.wait()

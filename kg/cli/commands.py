@@ -98,7 +98,8 @@ def push(args):
                              timeout=args.timeout, retries=args.retries, graph_store=args.graph_store,
                              batch_triples=args.batch_triples,
                              **({"batch_bytes": args.batch_bytes} if args.batch_bytes else {}),
-                             dry_run=args.dry_run, changed=args.changed, prune=args.prune, verify=args.verify)
+                             dry_run=args.dry_run, changed=args.changed, prune=args.prune, verify=args.verify,
+                             bulk=args.bulk)
     print(push_report(summary, args.dry_run), file=sys.stderr)
 
 

@@ -100,11 +100,13 @@ class Endpoint:
         self._graph_request("PUT", store_url, graph, ntriples)
 
     def post_quads(self, store_url, nquads):
-        """Add N-Quads to the dataset through a Graph Store URL (HTTP POST without graph=)."""
+        """Add N-Quads to the dataset through a Graph Store URL (HTTP POST without graph=); return the
+        reply's Server header ("" if none), which names the server's software and version."""
         check_url(store_url)
         request = urllib.request.Request(store_url, data=nquads, method="POST",
                                          headers={"Content-Type": "application/n-quads"})
-        self._retry(lambda: self._send(request, store_url), "graph store POST", store_url)
+        reply = self._retry(lambda: self._send(request, store_url, reply=True), "graph store POST", store_url)
+        return reply.get("Server", "")
 
     def delete_graph(self, store_url, graph):
         """Remove one graph through the Graph Store Protocol; a graph already absent is fine."""
@@ -123,12 +125,12 @@ class Endpoint:
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
         self._retry(lambda: self._send(request, store_url), f"graph store {method}", store_url)
 
-    def _send(self, request, url):
-        """Open request with credentials; return the reply's body."""
+    def _send(self, request, url, reply=False):
+        """Open request with credentials; return the reply's body, or with reply its headers."""
         opener, digest = self._opener(url, request)
         if digest:
             _sign(digest, request, self.timeout)
-        return _open(opener, request, self.timeout)
+        return _open(opener, request, self.timeout, reply)
 
     def _wrapper(self, url):
         wrapper = SPARQLWrapper(url, updateEndpoint=url)
@@ -200,9 +202,10 @@ def _read(wrapper):
         response.close()
 
 
-def _open(opener, request, timeout):
+def _open(opener, request, timeout, reply=False):
     with opener.open(request, timeout=timeout) as response:
-        return response.read()
+        body = response.read()
+        return response.headers if reply else body
 
 
 def _sign(digest, request, timeout):

@@ -28,34 +28,37 @@ def candidates(endpoint, authenticated):
 
 
 def choose_method(remote, method, graph_store=None):
-    """Return (method, Graph Store URL or None) for a push with method auto|update|gsp|quads.
+    """Return (method, Graph Store URL or None, the server's Server header) for a push with method
+    auto|update|gsp|quads.
 
     auto takes quads where an update endpoint is given (quads replaces the graphs the server holds by
     updates) and the Graph Store files a POSTed N-Quads line in its graph (Oxigraph), else gsp where
-    the Graph Store takes a PUT (Virtuoso), else update.
+    the Graph Store takes a PUT (Virtuoso), else update. The header is the one the quads probe got
+    back, else "".
     """
     if method == "update":
-        return "update", None
+        return "update", None, ""
     if method == "gsp" and graph_store:
-        return "gsp", graph_store  # forced: no probe
+        return "gsp", graph_store, ""  # forced: no probe
     tried = [graph_store] if graph_store else candidates(remote.query_url, bool(remote.user))
     for url in tried:
         if not offers_graph_store(remote, url):
             continue
         quads = method == "quads" or (method == "auto" and remote.update_url is not None)
-        if quads and offers_quads(remote, url):
-            log.info("pushing N-Quads to the Graph Store at %s", redact(url))
-            return "quads", url
+        software = offers_quads(remote, url) if quads else None
+        if software is not None:
+            log.info("pushing N-Quads to the Graph Store at %s (%s)", redact(url), software or "no Server header")
+            return "quads", url, software
         if method != "quads":
             log.info("pushing with the Graph Store Protocol at %s", redact(url))
-            return "gsp", url
+            return "gsp", url, ""
     if method in ("gsp", "quads"):
         what = "a scratch graph" if method == "gsp" else "a POST of N-Quads"
         raise UsageError(f"no Graph Store endpoint accepted {what} at "
                          f"{', '.join(redact(u) for u in tried)}: give its URL with --graph-store, "
                          "or use --method auto or update")
     log.info("no Graph Store endpoint found; pushing with SPARQL Update")
-    return "update", None
+    return "update", None, ""
 
 
 def offers_graph_store(remote, url):

@@ -16,7 +16,7 @@ from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.remote.graphstore import choose_method
 from kg.remote.loaders import BATCH_BYTES, BATCH_TRIPLES, GraphStoreLoader, Printer, Update, read_ahead
 from kg.remote.loaders import batches as batches  # re-exported: the batching of one large graph
-from kg.remote.quads import QuadsLoader
+from kg.remote.quads import ATOMIC_BULK, BULK_BYTES, QUADS_BYTES, QuadsLoader, atomic_bulk
 from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
 from kg.store.protocol import GraphStore
 from kg.store.terms import n3
@@ -39,12 +39,13 @@ class Options:
 
     method: str = "auto"
     graph_store: str | None = None
-    batch_bytes: int = BATCH_BYTES
+    batch_bytes: int | None = None  # default: QUADS_BYTES or BULK_BYTES with quads, else BATCH_BYTES
     batch_triples: int = BATCH_TRIPLES
     changed: bool = False
     prune: bool = False
     verify: bool = False
     dry_run: bool = False
+    bulk: bool = False
 
 
 def push(store: GraphStore, endpoint: str, update_endpoint: str | None = None, user: str | None = None,
@@ -60,7 +61,9 @@ def push(store: GraphStore, endpoint: str, update_endpoint: str | None = None, u
     graph, else updates. changed sends only graphs whose content the push log does not record as
     loaded there, and drops graphs it records there that the store no longer has; prune drops every
     document graph on the server the store lacks; verify counts each graph on the server afterwards.
-    dry_run writes the requests to out (default stdout) instead of sending them.
+    dry_run writes the requests to out (default stdout) instead of sending them. bulk POSTs new graphs
+    with quads to Oxigraph's bulk loader (0.5.1 or later), which a query running meanwhile can see
+    half-way (see atomic_bulk).
     """
     opts = Options(**options)
     _check(opts, retries)
@@ -82,7 +85,7 @@ def _check(opts, retries):
         raise UsageError("--retries cannot be negative")
     if opts.method not in METHODS:
         raise UsageError(f"unknown push method {opts.method!r}: use one of {', '.join(METHODS)}")
-    if opts.batch_triples < 1 or opts.batch_bytes < 1:
+    if opts.batch_triples < 1 or (opts.batch_bytes is not None and opts.batch_bytes < 1):
         raise UsageError("batch sizes must be positive")
 
 
@@ -92,7 +95,9 @@ class _Push:
     def __init__(self, store, remote, opts, pushlog, out):
         self.store, self.remote, self.opts, self.pushlog = store, remote, opts, pushlog
         self.journal = None if opts.dry_run else pushlog  # a dry run records nothing
-        method, url = choose_method(remote, opts.method, opts.graph_store)
+        method, url, software = choose_method(remote, opts.method, opts.graph_store)
+        if opts.bulk:
+            _check_bulk(method, url, software)
         self.loader = _loader(method, url, remote, opts)
         self.sink = Printer(out, remote) if opts.dry_run else remote
         self.summary = {"method": method, "graphs": 0, "triples": 0, "requests": 0, "skipped": 0,
@@ -226,13 +231,25 @@ class _Push:
         self.summary["verified"] = len(graphs)
 
 
+def _check_bulk(method, url, software):
+    """Raise UsageError unless the push can use an atomic bulk loader: quads to Oxigraph 0.5.1 or later."""
+    if method != "quads":
+        raise UsageError(f"--bulk needs the quads method (Oxigraph, with --update-endpoint); this push "
+                         f"would use {method}")
+    if not atomic_bulk(software):
+        raise UsageError(f"--bulk needs Oxigraph {'.'.join(map(str, ATOMIC_BULK))} or later, whose bulk "
+                         f"loader loads a request whole or not at all; the Graph Store at {redact(url)} "
+                         f"names itself {software or 'nothing'!r}")
+
+
 def _loader(method, url, remote, opts):
     """Return the loader of a method chosen by choose_method."""
     if method == "gsp":
         return GraphStoreLoader(url)
     if method == "quads":
-        return QuadsLoader(url, remote, opts.batch_bytes, opts.batch_triples)
-    return Update(opts.batch_bytes, opts.batch_triples)
+        return QuadsLoader(url, remote, opts.batch_bytes or (BULK_BYTES if opts.bulk else QUADS_BYTES),
+                           opts.batch_triples, opts.bulk)
+    return Update(opts.batch_bytes or BATCH_BYTES, opts.batch_triples)
 
 
 def _not_loaded(exc, graphs, stale):

@@ -6,7 +6,8 @@ Takes the first N document graphs of a kg store (in the order of its N-Quads exp
 round times (d) `oxigraph load` of their N-Quads into an empty directory and (e) `kg push` of a
 store holding them to a fresh `oxigraph serve` on 127.0.0.1, once per method (auto: quads there,
 many new graphs a POST of N-Quads; update: many graphs a SPARQL Update request; gsp: a Graph Store
-PUT per graph), every command whole (start-up included).
+PUT per graph; bulk: auto with --bulk, new graphs to Oxigraph's bulk loader), every command whole
+(start-up included).
 Shared machines are noisy, so each one's fastest round counts, and the ratio is push triples/s over
 load triples/s; the median of each round's own ratio is given beside it. Not a test: nothing here asserts a time.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from runs import OxigraphServer, kg_command, oxigraph_binary, timed
 
-METHODS = ("auto", "update", "gsp")
+METHODS = ("auto", "bulk", "update", "gsp")  # bulk: auto (quads) with --bulk
 
 
 def main(argv=None):
@@ -66,8 +67,9 @@ def _runs(store, nq, tmp):
         (store / "push-log.jsonl").unlink(missing_ok=True)  # every round sends everything
         shutil.rmtree(tmp / "server", ignore_errors=True)
         with OxigraphServer(tmp / "server") as server:
+            chosen = ["--bulk"] if method == "bulk" else ["--method", method]
             return kg_command(["--store", store, "push", "--endpoint", server.base + "/query",
-                               "--update-endpoint", server.base + "/update", "--method", method], tmp)
+                               "--update-endpoint", server.base + "/update", *chosen], tmp)
 
     runs = {"oxigraph load": load}
     for method in METHODS:
