@@ -36,7 +36,9 @@ _S = f"<{SUMMARY}>"
 _MARK = f"{_S} a <{KG.Summary}>"
 _PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
-_CLASSES = "VALUES ?c { " + " ".join(f"kg:{name}" for name in ENTITY_CLASSES) + " }"
+# a FILTER, not VALUES ?c: with VALUES beside the keys' Oxigraph read every typed node of the store (0.33 s
+# against 0.01 s for 200 keys on 2,225 documents)
+_CLASSES = "FILTER(?c IN (" + ", ".join(f"kg:{name}" for name in ENTITY_CLASSES) + "))"
 # the keys a document graph holds: entities (described, or named by a statement), events, properties
 _KEYS = _PREFIX + """SELECT DISTINCT ?kind ?k WHERE { VALUES ?g { %s } GRAPH ?g {
   { ?st rdf:subject ?k BIND("e" AS ?kind) } UNION { ?st rdf:object ?k BIND("e" AS ?kind) }
@@ -52,11 +54,11 @@ _SETTLED = _PREFIX + """SELECT DISTINCT ?k WHERE { VALUES (?kind ?agent ?target)
 _FORGET = "DELETE { ?e ?p ?v } WHERE { %(v)s ?e ?p ?v } ;\n"
 _ENTITIES = _PREFIX + f"""INSERT {{ ?e kg:factTotal ?n }} WHERE {{ SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE {{
   %(v)s GRAPH ?g {{ {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} }} }} GROUP BY ?e }} ;
-INSERT {{ ?e a ?c }} WHERE {{ %(v)s {_CLASSES} GRAPH ?g {{ ?e a ?c }} }} ;
+INSERT {{ ?e a ?c }} WHERE {{ %(v)s GRAPH ?g {{ ?e a ?c }} {_CLASSES} }} ;
 INSERT {{ ?e rdfs:label ?label ; kg:documentTotal ?n }} WHERE {{
   SELECT ?e (MIN(STR(?l)) AS ?label) (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-    %(v)s {_CLASSES} GRAPH ?g {{ ?e a ?c ; rdfs:label ?l }} }} GROUP BY ?e }} ;
-INSERT {{ ?e kg:alias ?a }} WHERE {{ %(v)s {_CLASSES} GRAPH ?g {{ ?e a ?c ; kg:alias ?a }} }}"""
+    %(v)s GRAPH ?g {{ ?e a ?c ; rdfs:label ?l }} {_CLASSES} }} GROUP BY ?e }} ;
+INSERT {{ ?e kg:alias ?a }} WHERE {{ %(v)s GRAPH ?g {{ ?e a ?c ; kg:alias ?a }} {_CLASSES} }}"""
 _EVENTS = _PREFIX + f"""INSERT {{ ?e kg:reportTotal ?r ; kg:documentTotal ?d }} WHERE {{
   SELECT ?e (COUNT(DISTINCT ?report) AS ?r) (COUNT(DISTINCT ?g) AS ?d) WHERE {{
     %(v)s GRAPH ?g {{ ?report kg:reportOf ?e }} }} GROUP BY ?e }} ;
