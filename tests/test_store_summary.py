@@ -14,6 +14,7 @@ from kg.pipeline.ingest import ingest
 from kg.rdf.graph import to_graph
 from kg.rdf.validate import validate_graphs
 from kg.store.oxigraph import Store
+from kg.store.summary import Changes
 
 pytestmark = pytest.mark.model
 
@@ -50,7 +51,7 @@ def summary(store):
 
 def rebuilt(store):
     """Return the summary as building it whole from the documents gives it."""
-    store.refresh_summary({}, False)
+    store.refresh_summary(Changes(), False)
     return summary(store)
 
 
@@ -152,3 +153,16 @@ def test_store_summary_conforms_to_the_shapes(ingested):
     broken.add((URIRef("http://kg.example.org/ontology#called"), URIRef("http://kg.example.org/ontology#statementTotal"),
                 Literal(0)))
     assert not validate_graphs([broken]).conforms
+
+
+@pytest.mark.parametrize("first, second", [("Ann Lee", "Ann  Lee"), ("Ann  Lee", "Ann Lee")])
+def test_store_summary_changes_keep_the_least_label_whatever_the_order(first, second):
+    # two documents labelling one entity differently (as a curated name can): the least, as counting gives
+    entity = "<http://kg.example.org/id/person/Ann_Lee>"
+    changes = Changes()
+    for label in (first, second):
+        changes.add([f"{entity} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://kg.example.org/ontology#Person> .",
+                     f'{entity} <http://www.w3.org/2000/01/rdf-schema#label> "{label}" .'])
+    assert changes.labels == {entity[1:-1]: "Ann  Lee"} and changes.documents[entity[1:-1]] == 2
+    changes.add([f'{entity} <http://www.w3.org/2000/01/rdf-schema#label> "Ann Lee" .'], -1)
+    assert entity[1:-1] not in changes.recount["e"]  # not described there (no class): nothing to count again

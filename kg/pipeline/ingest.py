@@ -13,7 +13,7 @@ from kg.pipeline.parallel import extract_rendered
 from kg.rdf.graph import graph_record
 from kg.rdf.graph import GraphRecord
 from kg.store.events import event_keys, settle_events
-from kg.store.summary import merge, settled_events, summary_keys
+from kg.store.summary import Changes, settled_events
 from kg.store.protocol import GraphStore
 
 QUEUED = 64  # graphs extracted but not yet written, at most: a few seconds of work, a few MB
@@ -55,11 +55,10 @@ def ingest(documents: Iterable[Document], store: GraphStore, nlp: Any = None, me
     # of the graphs written and of those they replaced, the only ones whose links can have changed
     settled = writer.keys | event_keys(store, writer.names)
     settle_events(store, settled)
-    # the totals of what the graphs written and replaced hold, and of the events settling may have moved
-    # reports between (kg.store.summary); all of them when the summary was not complete
-    keys = merge(writer.totals, summary_keys(store, writer.names), {"v": settled_events(store, settled)}) \
-        if was_complete else {}
-    store.refresh_summary(keys, was_complete)
+    # the summary, by what the graphs written and replaced change, and the events settling may have moved
+    # reports between (kg.store.summary); built whole when it was not complete
+    writer.changes.recount["v"] |= settled_events(store, settled) if was_complete else set()
+    store.refresh_summary(writer.changes, was_complete)
     return summary
 
 
@@ -76,7 +75,7 @@ class _Writer:
         self.error = None
         self.names: list[str] = []  # the graphs written
         self.keys: set[Any] = set()  # the event keys of the graphs they replaced
-        self.totals: dict[str, set[str]] = {}  # the summary keys of the graphs they replaced
+        self.changes = Changes()  # what the graphs written and replaced change in the summary
         self.thread = threading.Thread(target=self._run, name="kg-store-writer", daemon=True)
         self.thread.start()
 
@@ -92,8 +91,10 @@ class _Writer:
                     if self.store.has_graph(record.name):
                         self.keys |= event_keys(self.store, [record.name])
                         if self.was_complete:
-                            self.totals = merge(self.totals, summary_keys(self.store, [record.name]))
+                            self.changes.add(self.store.ntriples(record.name), -1)
                     self.store.replace_ntriples(record.name, record.lines)
+                    if self.was_complete:
+                        self.changes.add(record.lines)
                     self.names.append(record.name)
                 except BaseException as exc:  # handed to the caller's thread by put() or close()
                     self.error = exc

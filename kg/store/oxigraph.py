@@ -165,11 +165,13 @@ class Store:
         name = ox.NamedNode(str(graph_iri(doc_id)))
         if not self._db.contains_named_graph(name):
             return False
-        was_complete = self.summary_complete()
-        keys, totals = event_keys(self, [name.value]), summary.summary_keys(self, [name.value])
+        was_complete, changes = self.summary_complete(), summary.Changes()
+        keys = event_keys(self, [name.value])
+        changes.add(self.ntriples(name.value), -1)
         self._writable().remove_graph(name)
         settle_events(self, keys)  # a report that leaned on this document's date falls back on its own key
-        self.refresh_summary(summary.merge(totals, {"v": summary.settled_events(self, keys)}), was_complete)
+        changes.recount["v"] |= summary.settled_events(self, keys)
+        self.refresh_summary(changes, was_complete)
         return True
 
     def update(self, sparql: str) -> None:
@@ -240,9 +242,9 @@ class Store:
         """Return whether the summary graph is complete (kg.store.summary), before anything is written."""
         return summary.is_complete(self)
 
-    def refresh_summary(self, keys: summary.Keys, was_complete: bool) -> None:
-        """Count the keys' totals again (the whole summary if it was not complete); mark it complete."""
-        summary.refresh(self, keys, was_complete)
+    def refresh_summary(self, changes: summary.Changes, was_complete: bool) -> None:
+        """Bring the summary up to date with the changes (build it whole if it was not complete); mark it complete."""
+        summary.refresh(self, changes, was_complete)
         self._stale = False  # the next write takes the mark away again
 
     def side_file(self, name: str) -> Path:

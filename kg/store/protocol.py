@@ -80,8 +80,8 @@ class GraphStore(Protocol):
     def summary_complete(self) -> bool:
         """Return whether the summary graph (kg.store.summary) is complete, read before writing."""
 
-    def refresh_summary(self, keys: dict[str, set[str]], was_complete: bool) -> None:
-        """Count the keys' totals in the summary graph again (all of them if it was not complete)."""
+    def refresh_summary(self, changes: Any, was_complete: bool) -> None:
+        """Bring the summary up to date with kg.store.summary.Changes (build it whole if it was not complete)."""
 
 
 __all__ = ["Bindings", "GraphStore", "QueryResult", "Row"]

@@ -18,14 +18,14 @@ union of the documents), and a server answers the same queries by counting (quer
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from rdflib import URIRef
+import pyoxigraph as ox
 
 from kg.model import ENTITY_CLASSES
 from kg.rdf.namespaces import KG
-from kg.store import native as ox
 
 if TYPE_CHECKING:
     from kg.store.protocol import GraphStore
@@ -39,11 +39,6 @@ _PREFIX = (f"PREFIX kg: <{KG}>\nPREFIX rdf: <http://www.w3.org/1999/02/22-rdf-sy
 # a FILTER, not VALUES ?c: with VALUES beside the keys' Oxigraph read every typed node of the store (0.33 s
 # against 0.01 s for 200 keys on 2,225 documents)
 _CLASSES = "FILTER(?c IN (" + ", ".join(f"kg:{name}" for name in ENTITY_CLASSES) + "))"
-# the keys a document graph holds: entities (described, or named by a statement), events, properties
-_KEYS = _PREFIX + """SELECT DISTINCT ?kind ?k WHERE { VALUES ?g { %s } GRAPH ?g {
-  { ?st rdf:subject ?k BIND("e" AS ?kind) } UNION { ?st rdf:object ?k BIND("e" AS ?kind) }
-  UNION { ?k a ?c BIND("e" AS ?kind) """ + _CLASSES + """ }
-  UNION { ?k a kg:Event BIND("v" AS ?kind) } UNION { ?st rdf:predicate ?k BIND("p" AS ?kind) } } }"""
 # the events of the keys (kind, agent, target) whose undated reports were settled, in any document and
 # in the summary (an event that lost its last report must go from there)
 _SETTLED = _PREFIX + """SELECT DISTINCT ?k WHERE { VALUES (?kind ?agent ?target) { %s }
@@ -70,6 +65,15 @@ INSERT {{ ?e kg:place ?p }} WHERE {{
 _PROPERTIES = _PREFIX + f"""INSERT {{ ?e kg:statementTotal ?n }} WHERE {{ SELECT ?e (COUNT(?st) AS ?n) WHERE {{
   %(v)s GRAPH ?g {{ ?st rdf:predicate ?e }} }} GROUP BY ?e }}"""
 _PARTS = {"e": _ENTITIES, "v": _EVENTS, "p": _PROPERTIES}
+# an entity's totals and least label now, from the summary
+_TOTALS = _PREFIX + """SELECT ?e ?p ?v WHERE { VALUES ?e { %s } ?e ?p ?v
+  FILTER(?p IN (kg:factTotal, kg:documentTotal, rdfs:label)) }"""
+_RDF, _RDFS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#"
+_LINKS = {_RDF + "subject", _RDF + "object"}
+_TYPE, _PREDICATE, _LABEL = _RDF + "type", _RDF + "predicate", _RDFS + "label"
+_ALIAS, _REPORT_OF, _EVENT = str(KG.alias), str(KG.reportOf), str(KG.Event)
+_FACT_TOTAL, _DOCUMENT_TOTAL = str(KG.factTotal), str(KG.documentTotal)
+_ENTITY_CLASSES = {str(KG[name]) for name in ENTITY_CLASSES}
 
 Keys = dict[str, set[str]]  # {"e": entity IRIs, "v": event IRIs, "p": property IRIs}
 
@@ -84,17 +88,6 @@ def mark_stale(db: Any) -> None:
     db.update(f"DELETE DATA {{ {_MARK} }}")
 
 
-def summary_keys(store: GraphStore, graphs: Iterable[Any]) -> Keys:
-    """Return the keys (entities, events, properties) the document graphs (IRIs) hold now."""
-    keys: Keys = {"e": set(), "v": set(), "p": set()}
-    names = [str(ox.NamedNode(str(graph))) for graph in dict.fromkeys(str(g) for g in graphs)]
-    for i in range(0, len(names), BATCH):
-        for kind, key in store.query(_KEYS % " ".join(names[i:i + BATCH]))[1]:
-            if isinstance(key, URIRef):  # a statement's object may be a literal: no key
-                keys[str(kind)].add(str(key))
-    return keys
-
-
 def settled_events(store: GraphStore, event_keys: Iterable[tuple[str, str, str]]) -> set[str]:
     """Return the events, in any graph, of the event keys (kind, agent, target) settling looked at."""
     rows = ["(" + " ".join(str(ox.NamedNode(iri)) for iri in key) + ")" for key in sorted(set(event_keys))]
@@ -102,22 +95,90 @@ def settled_events(store: GraphStore, event_keys: Iterable[tuple[str, str, str]]
             for (event,) in store.query(_SETTLED % " ".join(rows[i:i + BATCH]))[1]}
 
 
-def refresh(store: GraphStore, keys: Keys, was_complete: bool) -> None:
-    """Count again the keys' totals when the summary was complete before this write, else build it
-    whole; then mark it complete."""
+class Changes:
+    """What the graphs an ingest or forget writes and removes change in the summary.
+
+    An entity's statements and documents change by what those graphs add and take away (a sum, so the
+    order of the graphs does not matter), its classes, aliases and least label only grow with the graphs
+    added; an entity of a graph replaced or removed is counted again from the documents, as are the
+    events and properties of every graph (their counts read few rows). Counting every touched entity
+    again read each of its documents: an ingest of 200 articles into 22,250 documents took 1.29 x the
+    CPU time it took before the summary (measured at 698ce55), most of it for the entities every article names.
+    """
+
+    def __init__(self) -> None:
+        self.facts: Counter[str] = Counter()  # entity: statements naming it, added minus removed
+        self.documents: Counter[str] = Counter()  # entity: documents describing it, added minus removed
+        self.labels: dict[str, str] = {}  # entity: its least label in the graphs added
+        self.lines: set[str] = set()  # classes and aliases of the graphs added, as N-Triples
+        self.recount: Keys = {"e": set(), "v": set(), "p": set()}  # counted again from the documents
+
+    def add(self, lines: Iterable[str], sign: int = 1) -> None:
+        """Take in one graph's N-Triples lines, written (sign 1) or removed (sign -1)."""
+        statements: dict[str, set[str]] = defaultdict(set)
+        typed: set[str] = set()
+        labels: dict[str, str] = {}
+        for quad in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            s, p, o = quad.subject, quad.predicate.value, quad.object
+            if p in _LINKS and isinstance(o, ox.NamedNode):
+                statements[o.value].add(str(s))
+            elif p == _TYPE and o.value in _ENTITY_CLASSES:
+                typed.add(s.value)
+                if sign > 0:
+                    self.lines.add(f"{s} <{p}> {o} .")
+            elif (p == _TYPE and o.value == _EVENT) or p == _REPORT_OF:
+                self.recount["v"].add(s.value if p == _TYPE else o.value)
+            elif p == _LABEL:
+                labels[s.value] = min(labels.get(s.value, o.value), o.value)
+            elif p == _ALIAS and sign > 0:
+                self.lines.add(f"{s} <{p}> {o} .")
+            elif p == _PREDICATE:
+                self.recount["p"].add(o.value)
+        for entity, named in statements.items():
+            self.facts[entity] += sign * len(named)
+        for entity in typed & set(labels):
+            self.documents[entity] += sign
+            if sign > 0:
+                self.labels[entity] = min(self.labels.get(entity, labels[entity]), labels[entity])
+        if sign < 0:
+            self.recount["e"] |= typed | set(statements)
+
+
+def refresh(store: GraphStore, changes: Changes, was_complete: bool) -> None:
+    """Bring the summary up to date with the changes when it was complete before this write, else build
+    it whole; then mark it complete."""
     if not was_complete:
         store.update("DROP SILENT DEFAULT")
         for part in _PARTS.values():
             store.update(part % {"v": ""})
     else:
+        _add_entities(store, changes)
         for kind, part in _PARTS.items():
-            iris = sorted(keys.get(kind, ()))
+            iris = sorted(changes.recount[kind])
             for i in range(0, len(iris), BATCH):
                 values = "VALUES ?e { " + " ".join(f"<{iri}>" for iri in iris[i:i + BATCH]) + " }"
                 store.update(_PREFIX + _FORGET % {"v": values} + part.removeprefix(_PREFIX) % {"v": values})
     store.update(f"INSERT DATA {{ {_MARK} }}")
 
 
-def merge(*keys: Keys) -> Keys:
-    """Return the union of key sets."""
-    return {kind: set().union(*(k.get(kind, set()) for k in keys)) for kind in _PARTS}
+def _add_entities(store, changes):
+    # the totals now plus what changed, for the entities not counted again (refresh does those)
+    again = changes.recount["e"]
+    entities = sorted((set(changes.facts) | set(changes.documents)) - again)
+    now: dict[tuple[str, str], Any] = {}
+    for i in range(0, len(entities), BATCH * 10):
+        values = " ".join(f"<{iri}>" for iri in entities[i:i + BATCH * 10])
+        for e, p, v in store.query(_TOTALS % values)[1]:
+            now[(str(e), str(p))] = v
+    gone, new = [], [line for line in changes.lines if line.split(" ", 1)[0][1:-1] not in again]
+    for e in entities:
+        for p, n in ((_FACT_TOTAL, changes.facts[e]), (_DOCUMENT_TOTAL, changes.documents[e])):
+            before = int(now.get((e, p), 0))
+            if n:
+                gone += [f"<{e}> <{p}> {before} ."] if before else []
+                new.append(f"<{e}> <{p}> {before + n} .")
+        label, least = now.get((e, _LABEL)), changes.labels.get(e)
+        if least is not None and (label is None or least < str(label)):
+            gone += [f"<{e}> <{_LABEL}> {ox.Literal(str(label))} ."] if label is not None else []
+            new.append(f"<{e}> <{_LABEL}> {ox.Literal(least)} .")
+    store.update(f"DELETE DATA {{ {' '.join(gone)} }} ;\nINSERT DATA {{ {' '.join(new)} }}")

@@ -22,13 +22,16 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
 from runs import kg_command, oxigraph_binary, time_queries, timed
 
+from kg.queries import list_queries, parse_params, run
 from kg.rdf.iris import id_segment
 from kg.store.oxigraph import Store
+from kg.store.summary import Changes
 
 DOC = "http://kg.example.org/doc/"
 _MEASURES = {"seconds": "slowest of runs", "best": "fastest of runs", "cpu": "least CPU time of runs"}
@@ -52,16 +55,45 @@ def main(argv=None):
         results, found = time_queries(store, runs=args.runs, params=params)
         params = params or found  # the same entity at every scale
         report["scales"][scale] = {"documents": args.base * scale, "queries": results}
+        if args.equal_pages:
+            first = report["scales"][scales[0]]["queries"]
+            report["scales"][scale]["equal_pages"] = time_pages(store, first, params, args.runs)
         print(f"{scale}x ({args.base * scale:,} documents): highest {args.measure} "
               f"{max(q[args.measure] for q in results.values()):.3f} s", file=sys.stderr, flush=True)
         if not args.keep:
             shutil.rmtree(store)
     report["params"] = params
     print_table(report, scales, args.measure)
+    if args.equal_pages:
+        for name, page in report["scales"][scales[0]]["equal_pages"].items():
+            times = [report["scales"][s]["equal_pages"][name]["cpu"] for s in scales]
+            print(f"{name:24} limit={page['limit']:<4}" + "".join(f"{t:10.4f}" for t in times)
+                  + f"{times[-1] / times[0]:12.2f}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if args.png:
         draw(report, scales, args.png, args.measure)
+
+
+def time_pages(store_path, first, params, runs):
+    """Time each paged query whose 1x answer is shorter than a page with limit = its 1x row count: the
+    same length of answer at every scale. Return {name: {"limit", "rows", "cpu" (least CPU of runs)}}."""
+    out = {}
+    with Store.open(store_path, read_only=True) as store:
+        for stored in list_queries():
+            names = {p.name for p in stored.params}
+            limit = first[stored.name]["rows"]
+            if "limit" not in names or not 0 < limit < 100:
+                continue
+            given = {**params, "limit": str(limit)}
+            bindings = parse_params(stored, [f"{n}={given[n]}" for n in names if n in given])
+            cpu, rows = [], []
+            for _ in range(runs):
+                start = time.process_time()
+                rows = run(stored, bindings, store=store)[1]
+                cpu.append(time.process_time() - start)
+            out[stored.name] = {"limit": limit, "rows": len(rows), "cpu": min(cpu)}
+    return out
 
 
 def read_documents(store, work):
@@ -114,7 +146,7 @@ def build_store(documents, count, location, work):
     # the summary kg ingest keeps (kg.store.summary), built whole from the documents, as an ingest builds it
     # into a store that has none complete
     with Store.open(location) as store:
-        store.refresh_summary({}, False)
+        store.refresh_summary(Changes(), False)
     # compacted, as a store is once RocksDB has settled: the bulk loader leaves many files, and each
     # lookup in the 10x store took about 1.5 x longer before (measured), which no query can help
     timed([oxigraph_binary(), "optimize", "--location", location], work)
@@ -168,6 +200,9 @@ def _parser():
     parser.add_argument("--keep", action="store_true", help="keep the stores built")
     parser.add_argument("--reuse", action="store_true",
                         help="time the stores an earlier --keep run left in --work instead of building them again")
+    parser.add_argument("--equal-pages", action="store_true",
+                        help="also time each paged query whose 1x answer is shorter than a page with that many "
+                             "rows as its limit at every scale (least CPU time of runs)")
     parser.add_argument("--json", help="write the results here")
     parser.add_argument("--png", help="draw the growth curve here")
     return parser
