@@ -222,3 +222,25 @@ def test_entities_same_entity_same_iri_across_documents():
 def test_entities_no_metonymy_keeps_the_capital():
     x = extract(Document("t", "Moscow said it would respond.", "2021-04-03"), metonymy=False)
     assert [e.label for e in x.entities] == ["Moscow"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, possessor", [
+    # "its" is the one organisation or state that is a subject before it, in its sentence or the one before
+    ("Lumen Holdings is focusing on its best-selling brands including Aurelle Cosmetics.", "Lumen Holdings"),
+    ("Kazakhstan has been dominated by its president for years.", "Kazakhstan"),
+    ("Orlen Bank cut jobs. Its chairman Piotr Nowak resigned.", "Orlen Bank"),
+    # two candidates, or none: unresolved
+    ("Orlen Bank and Vistula Energy said its profits rose.", None),
+    ("Piotr Nowak said its profits rose.", None),
+])
+def test_entities_resolve_its(text, possessor):
+    from kg.extract.coref import EntityIndex
+    from kg.extract.entities import resolve_entities
+    from kg.extract.nlp import load_model
+
+    doc = load_model()(text)
+    index = EntityIndex(doc, *resolve_entities(doc))
+    its = next(t for t in doc if t.lower_ == "its")
+    found = index.at(its)
+    assert (index.entities[found[0]].label if found else None) == possessor

@@ -78,6 +78,12 @@ def test_extract_learned_rules_alone_have_no_model_facts():
     ("Strabo beat Kendal Rovers 3-1, and Fenwick Marsh scored twice for Strabo.", {"Strabo": "Organization"}),
     ("Tarvik Holdings sold Volganeftegas (Volgan) last month. Volgan now belongs to Pellaton Group.",
      {"Volgan": "Organization"}),
+    # regression: NER called a water firm a person at six of seven mentions, and each mention outvoted the
+    # model and the context again; a label now counts for three mentions at most
+    ("Shares in Aguas Argentinas fell on Monday. The water firm Aguas Argentinas said prices were frozen. "
+     "Aguas Argentinas chief executive Carlos Vela resigned. Aguas Argentinas said it would appeal. "
+     "Aguas Argentinas denied the claims. Aguas Argentinas told reporters it had invested. "
+     "Aguas Argentinas was not available for comment.", {"Aguas Argentinas": "Organization"}),
     # what is plain stays so
     ("He moved to France in 2003 and later to Italy.", {"France": "Country", "Italy": "Country"}),
     ("Maria Lopez met Tom Reed in Leeds.", {"Maria Lopez": "Person", "Tom Reed": "Person", "Leeds": "City"}),

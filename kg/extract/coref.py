@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import GROUP_HEADS, LEADER_TITLES, ORG_ANAPHORS, PERSON_PRONOUNS, WORK_TITLES
-from kg.model import Entity, Fact, Span
+from kg.model import COARSE_CLASS, Entity, Fact, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
 GROUP_MODIFIER_DEPS = ("compound", "amod", "npadvmod", "punct", "nmod")
 MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolved
+
+
+def _is_subject(token) -> bool:
+    """Tell whether a word is a clause's subject, or a conjunct of one ("X and Y said")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 class EntityIndex:
@@ -94,10 +101,12 @@ class EntityIndex:
                 if token.i in self.token_entity:
                     key = self.token_entity[token.i]
                     if not history or history[-1][1] != key or history[-1][0] != n:
-                        history.append((n, key, token.dep_ in ("nsubj", "nsubjpass"), self.type_of(key)))
+                        history.append((n, key, _is_subject(token), self.type_of(key)))
                         sentences.append(n)
                         if history[-1][3] == "Person":
                             people[key] = None
+                    elif _is_subject(token):  # "Lumen Holdings": the name's last word is its head
+                        history[-1] = (n, key, True, history[-1][3])
                     continue
                 if token.pos_ not in ("PRON", "NOUN"):
                     continue  # only pronouns and descriptions refer back (most words: no slice of history)
@@ -118,6 +127,8 @@ class EntityIndex:
             previous = [h for h in people if h[0] == n - 1 and h[2]] or people
             return previous[0][1] if previous and len({h[1] for h in previous}) == 1 else (
                 previous[-1][1] if previous else None)
+        if token.lower_ == "its" and token.pos_ == "PRON":
+            return self._its(n, recent)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
@@ -127,6 +138,18 @@ class EntityIndex:
         if token.lemma_ in ORG_ANAPHORS and token.pos_ == "NOUN":
             orgs = [h for h in recent if h[3] == "Organization"]
             return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None
+        return None
+
+    @staticmethod
+    def _its(n, recent):
+        """Return the organisation or state "its" refers to: the one such subject earlier in its sentence,
+        else in the sentence before ("LVMH is focusing on its labels", "Kazakhstan ... its president");
+        two candidates: none."""
+        for m in (n, n - 1):
+            found = {h[1] for h in recent
+                     if h[0] == m and h[2] and COARSE_CLASS.get(h[3], h[3]) in ("Organization", "Place")}
+            if found:
+                return found.pop() if len(found) == 1 else None
         return None
 
     def _titled_person(self, token, people):

@@ -14,6 +14,7 @@ from kg.model import COARSE_CLASS, PLACE_CLASSES, Entity, Span
 
 CONTEXT_WEIGHT = 1.5  # a telling context outweighs one NER label: NER mistypes rare place names
 NAME_WEIGHT = 3  # the name's own words ("... Hospital", "... Street") outweigh NER
+NER_MENTIONS = 3  # each NER label counts for this many mentions of an entity, the context for all
 
 
 @dataclass
@@ -25,8 +26,9 @@ class _Cluster:
     kind: str = ""  # the class the user gave one of its names in an aliases file, which decides
 
 
-def _context_votes(doc, mention):
-    """Return type votes from the words around a mention ("in Crimea" makes a place)."""
+def _context_votes(doc, mention, ner=True):
+    """Return type votes from the words around a mention ("in Crimea" makes a place); ner: count NER's
+    own word on the mention."""
     head = doc[mention.start:mention.end].root
     while head.dep_ == "conj" and head.head != head:  # "in the Donbass and Crimea"
         head = head.head
@@ -35,7 +37,7 @@ def _context_votes(doc, mention):
     _surrounding_votes(votes, head, mention, described)
     name_votes = _name_votes(doc, mention)
     votes.update(name_votes)
-    _person_name_votes(votes, head, mention, described, name_votes)
+    _person_name_votes(votes, head, mention, described, name_votes, ner)
     return votes
 
 
@@ -64,13 +66,13 @@ def _surrounding_votes(votes, head, mention, described):
         votes["Organization"] += 2 * CONTEXT_WEIGHT
 
 
-def _person_name_votes(votes, head, mention, described, name_votes):
+def _person_name_votes(votes, head, mention, described, name_votes, ner=True):
     """Add the votes for a person's name: a full name, a common given name, a lone name that speaks."""
     # "Dan Sai District", "Victor Hugo Institute", "the carmaker Aston Martin": the name's last word or
     # what the text calls it outweighs a given name
     named_thing = name_votes["Place"] or name_votes["Organization"] or any(
         d.lemma_ in ORG_APPOSITIVES for d in described)
-    if mention.label == "Person" and mention.end - mention.start > 1 and not named_thing:
+    if ner and mention.label == "Person" and mention.end - mention.start > 1 and not named_thing:
         votes["Person"] += 2  # NER is surer of full names than of a lone surname
     words = mention.name.split()
     if (len(words) > 1 and words[0].lower() in gazetteer.given_names() and not gazetteer.country(mention.name)
@@ -175,8 +177,9 @@ def _cluster_mentions(doc, mentions, metonymy=True, learned=None):
         cluster.mentions.append(m)
         aliases.index_name(parts, m, cluster)
         by_key.setdefault(key, cluster)
-        cluster.votes[m.label] += 1
-        cluster.votes.update(_context_votes(doc, m))
+        ner = sum(x.label == m.label for x in cluster.mentions) <= NER_MENTIONS  # NER repeats a mistake 9 times
+        cluster.votes[m.label] += ner
+        cluster.votes.update(_context_votes(doc, m, ner))
         cluster.votes.update(learned[n] if learned else {})
         cluster.team += cues.plays_as_team(doc, m)
         if place:  # a seat of government acting is its state, whatever else the name suggests

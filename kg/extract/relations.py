@@ -10,6 +10,7 @@ Adding a relation is adding a `Relation` here (and its property to ontology/kg.t
 - `symmetric`: the fact holds in both directions (asserted once, as written);
 - `deep_objects`: when no object is found, take a place named inside the direct object's phrase;
 - `passive_subject`: "was born in X", "is based in X": the passive subject is the fact's subject;
+- `stake_objects`: a direct object that is a stake names its firm ("bought a stake in X");
 - `person_subject_as`: the property to assert instead when a named person is the subject
   ("Mbeki attacked British imperialists" is criticism, not violence);
 - `confidence`: the measured precision of the relation's rules (see README, "Confidence").
@@ -40,6 +41,7 @@ class Relation:
     deep_objects: bool = False  # look for the object inside the direct object's phrase
     passive_subject: bool = False  # in the passive the grammatical subject stays the fact's subject
     person_subject_as: str | None = None  # the property a person's act states ("Mbeki attacked X": words)
+    stake_objects: bool = False  # "bought a stake in X", "bought 49% of X": the firm is the object
     confidence: float = 0.7
 
 
@@ -80,14 +82,17 @@ CATALOGUE = (
              nouns=("criticism", "condemnation"), noun_preps=("of",), confidence=0.6),
     Relation("founded", verbs=("found", "establish", "co-found"), nouns=("founder", "co-founder"),
              subject_types=(PERSON, ORG), object_types=(ORG,), confidence=0.7),
-    Relation("ownerOf", verbs=("own",), nouns=("owner",), subject_types=(PERSON, ORG), object_types=(ORG,),
-             confidence=0.6),
+    # a state owns firms too ("majority-owned by the Indian state")
+    Relation("ownerOf", verbs=("own", "control"), nouns=("owner",), subject_types=(PERSON, ORG, PLACE),
+             object_types=(ORG,), stake_objects=True, confidence=0.6),
     Relation("acquired", verbs=("acquire", "buy", "purchase"), nouns=("acquisition", "purchase", "takeover"),
-             subject_types=(PERSON, ORG), object_types=(ORG,), event="Acquisition", confidence=0.6),
+             subject_types=(PERSON, ORG), object_types=(ORG,), event="Acquisition", stake_objects=True,
+             confidence=0.6),
     Relation("mergedWith", verbs=("merge",), verb_preps=("with",), direct_object=False, nouns=("merger",),
              noun_preps=("with",), subject_types=(ORG,), object_types=(ORG,), event="Merger", symmetric=True,
              confidence=0.6),
-    Relation("investedIn", verbs=("invest",), verb_preps=("in",), direct_object=False, nouns=("investment",),
+    Relation("investedIn", verbs=("invest",), verb_preps=("in",), direct_object=False,
+             nouns=("investment", "investor", "shareholder", "stakeholder"),
              noun_preps=("in",), subject_types=(PERSON, ORG, PLACE), object_types=(ORG,), event="Investment",
              confidence=0.6),
     Relation("sued", verbs=("sue",), nouns=("lawsuit",), noun_preps=("against",), subject_types=(PERSON, ORG, PLACE),

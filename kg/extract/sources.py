@@ -18,7 +18,9 @@ from typing import Any, Protocol
 
 from kg.extract.coref import EntityIndex
 from kg.extract.relations import CATALOGUE, REFINEMENTS
+from kg.extract.rules.courts import from_fines, from_lawsuits
 from kg.extract.rules.datelines import from_dateline
+from kg.extract.rules.deals import from_deals
 from kg.extract.rules.employment import EMPLOYMENT_VERBS, from_employment
 from kg.extract.rules.locatives import from_locatives
 from kg.extract.rules.nouns import from_nouns
@@ -150,6 +152,13 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
         Rule("possessor-locative", ("locatedIn",), 0.7), Rule("list-locative", ("locatedIn",), 0.6),
         Rule("described-residence", ("livesIn",), 0.6)), from_places),
     RuleSource("datelines", (Rule("dateline", ("hasBureauIn",), 0.8),), from_dateline),
+    RuleSource("deals", (
+        Rule("stake-holder", ("investedIn", "ownerOf"), 0.7), Rule("owned-participle", ("ownerOf",), 0.75),
+        Rule("unit-noun:*", ("ownerOf",), 0.7), Rule("verb:sell", ("acquired",), 0.6),
+        Rule("investor-list", ("investedIn",), 0.7)), from_deals),
+    RuleSource("courts", (
+        Rule("court-verb", ("sued",), 0.7), Rule("lawsuit-noun", ("sued",), 0.7),
+        Rule("fine-noun", ("fined",), 0.7)), lambda s: (*from_lawsuits(s), *from_fines(s))),
 )
 BY_ID = {source.id: source for source in SOURCES}
 

@@ -130,3 +130,9 @@ NAMING_VERBS = ordered("naming_verbs")
 TENURE_STARTS = pairs("tenure_starts")
 TENURE_ENDS = pairs("tenure_ends")
 FORMER_WORDS = words("former_words")
+
+# ---- Deals and courts ----
+STAKE_NOUNS = words("stake_nouns")
+OWNED_NOUNS = words("owned_nouns")
+DEAL_WORD_GROUPS = pairs("deal_words")
+DEAL_WORDS = {group: frozenset(value.split()) for group, value in DEAL_WORD_GROUPS.items()}

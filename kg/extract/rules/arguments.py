@@ -51,6 +51,8 @@ def passive_subjects(s, verb):
     found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]
     if not found and verb.dep_ in ("acl", "appos", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         found = s.args(verb.head)  # "Chekatt, shot dead by police"
+        if not found and verb.head.dep_ == "appos":  # "Air Shamrock, an airline owned by Mr Gold"
+            found = s.args(verb.head.head, modifiers=False)
     return found
 
 

@@ -4,6 +4,7 @@
 from kg.extract.factuality import is_factual
 from kg.extract.relations import NOUN_RELATIONS, STATE_NOUNS, VERB_RELATIONS
 from kg.extract.rules.arguments import noun_actor, passive_subjects, verb_subjects
+from kg.extract.rules.deals import stake_objects
 
 
 def _agent_of_means(s, verb):
@@ -31,6 +32,8 @@ def verb_objects(s, verb, relation, passive):
                 # "attacked Russian troops" names Russia; "blamed England's poor run" does not name England
                 found += [a for a in s.args(child) if a.direct or child.lower_ in STATE_NOUNS
                           or s.type_of(a.key) == "Group"]
+                if relation.stake_objects:
+                    found += stake_objects(s, child)
     for holder in holders:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in relation.verb_preps):
             found += [a for g in prep.children if g.dep_ == "pobj" for a in s.args(g)]

@@ -1,0 +1,67 @@
+"""Lawsuits and fines in the shapes the catalogue's verbs and nouns do not read: "Honda took Lifan to
+court", "Liberty brought legal action against the Home Office", "the FSA imposed a £5m fine on the bank",
+"the league handed the club a fine"."""
+
+from collections.abc import Iterator
+
+from kg.extract.factuality import is_factual
+from kg.extract.lexicon import DEAL_WORDS
+from kg.extract.relations import BY_NAME
+from kg.extract.rules.arguments import noun_actor, verb_subjects
+from kg.extract.rules.deals import pobj_args
+from kg.extract.sentence import Sentence
+from kg.model import Fact
+
+
+def _to_court(verb) -> bool:
+    """Tell whether a verb takes its object to court ("took Lifan to court")."""
+    if verb.lemma_ not in DEAL_WORDS["court"]:
+        return False
+    # the tagger may read "to court" as an infinitive ("to/PART court/VERB")
+    return any((c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_ == "court" for g in c.children))
+               or (c.lower_ == "court" and c.dep_ == "xcomp") for c in verb.children)
+
+
+def _is_lawsuit(noun) -> bool:
+    """Tell whether a noun names a lawsuit: "legal action", "court proceedings", "a libel case", "a suit"."""
+    if noun.pos_ != "NOUN" or noun.lemma_ not in DEAL_WORDS["lawsuit"]:
+        return False
+    qualified = any(c.lower_ in DEAL_WORDS["legal"] and c.dep_ in ("amod", "compound") for c in noun.children)
+    return qualified or noun.lemma_ == "suit"
+
+
+def from_lawsuits(s: Sentence) -> Iterator[Fact | None]:
+    """Yield who sued whom: a party taken to court, or legal action against a party."""
+    sued = BY_NAME["sued"]
+    for token in s.tokens:
+        if token.pos_ == "VERB" and _to_court(token) and is_factual(token):
+            for plaintiff in verb_subjects(s, token):
+                for defendant in (a for c in token.children if c.dep_ == "dobj" for a in s.args(c)):
+                    yield s.fact(sued, plaintiff, defendant, "court-verb", token)
+        elif _is_lawsuit(token) and is_factual(token.head if token.dep_ == "dobj" else token):
+            for plaintiff in noun_actor(s, token):
+                for defendant in pobj_args(s, token, ("against",)):
+                    yield s.fact(sued, plaintiff, defendant, "lawsuit-noun", token)
+
+
+def _fined_party(s: Sentence, noun):
+    """Return who pays a fine: "a fine on X", or "handed X a fine" (the verb's indirect object)."""
+    found = pobj_args(s, noun, ("on", "against"))
+    if not found and noun.dep_ == "dobj":  # the parser may hang "on X" on the verb: "imposed a fine on X"
+        found = pobj_args(s, noun.head, ("on",)) or [
+            a for c in noun.head.children if c.dep_ == "dative" for a in s.args(c)]
+    return found
+
+
+def from_fines(s: Sentence) -> Iterator[Fact | None]:
+    """Yield who fined whom through a fine noun: "imposed a fine on X", "handed X a £1m penalty"."""
+    for noun in s.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in DEAL_WORDS["fine"]:
+            continue
+        if not is_factual(noun.head if noun.dep_ == "dobj" else noun):
+            continue
+        fined = _fined_party(s, noun)
+        imposers = (verb_subjects(s, noun.head) if noun.dep_ == "dobj" else noun_actor(s, noun)) if fined else []
+        for imposer in imposers:
+            for party in fined:
+                yield s.fact(BY_NAME["fined"], imposer, party, "fine-noun", noun)

@@ -1,0 +1,73 @@
+"""Deal and court shapes the catalogue's verbs and nouns miss (kg/extract/rules/deals.py, courts.py):
+stakes bought and held, owners named by "-owned" and "controlled by", units and brands, sales, lists of
+investors, cases taken to court, legal action, fines imposed. Rows that must yield nothing are planned,
+threatened, barred or given-away versions of the same shapes."""
+
+import pytest
+
+from extracted import fact_triples
+
+pytestmark = pytest.mark.model
+
+DEALS = ("acquired", "ownerOf", "investedIn", "sued", "fined")
+
+TABLE = [
+    # a stake bought names its firm
+    ("Northwind Bank has bought a majority stake in Harbour Credit Bank.",
+     [("Northwind Bank", "acquired", "Harbour Credit Bank")]),
+    ("Kestrel Oil bought 49% of Dunmore Petroleum last week.", [("Kestrel Oil", "acquired", "Dunmore Petroleum")]),
+    # a stake held: investment, or ownership when it controls
+    ("Halvard Group already holds a 33% stake in Tramway Partners.",
+     [("Halvard Group", "investedIn", "Tramway Partners")]),
+    ("Halvard Group holds a majority stake in Tramway Partners.", [("Halvard Group", "ownerOf", "Tramway Partners")]),
+    ("Halvard Group's stake in Tramway Partners is worth £2bn.", [("Halvard Group", "investedIn", "Tramway Partners")]),
+    # owners named by a participle
+    ("Vostok Energy, which is majority-owned by the Russian state, reported a loss.",
+     [("Russia", "ownerOf", "Vostok Energy")]),
+    ("Banco Meridional, controlled by Suezon Holdings, is in talks with the government.",
+     [("Suezon Holdings", "ownerOf", "Banco Meridional")]),
+    ("Skyline Air, an airline owned by Martin Crowe, flies to Dublin.", [("Martin Crowe", "ownerOf", "Skyline Air")]),
+    # units, arms and brands
+    ("Redwater Petroleum Company, the main production unit of Vostok Energy, was seized.",
+     [("Vostok Energy", "ownerOf", "Redwater Petroleum Company")]),
+    ("Lumen Holdings is focusing on its best-selling brands including Aurelle Cosmetics.",
+     [("Lumen Holdings", "ownerOf", "Aurelle Cosmetics")]),
+    # a sale names its buyer
+    ("Kestrel Oil sold its stake in Dunmore Petroleum to the Halvard Group in 2004.",
+     [("Halvard Group", "acquired", "Dunmore Petroleum")]),
+    ("Dunmore Petroleum was sold to Halvard Group in March.", [("Halvard Group", "acquired", "Dunmore Petroleum")]),
+    # a firm's investors listed
+    ("Harbour Credit Bank has some foreign investors, including Alder Capital.",
+     [("Alder Capital", "investedIn", "Harbour Credit Bank")]),
+    # courts and fines
+    ("Norvik Motors took Zhenfa Industries to court over its logo.", [("Norvik Motors", "sued", "Zhenfa Industries")]),
+    ("Norvik Motors has launched legal action against Zhenfa Industries.",
+     [("Norvik Motors", "sued", "Zhenfa Industries")]),
+    ("The Financial Conduct Authority imposed a penalty on Northwind Bank.",
+     [("Financial Conduct Authority", "fined", "Northwind Bank")]),
+    # rows that must yield nothing
+    ("Kestrel Oil is in talks to buy a stake in Dunmore Petroleum.", []),
+    ("Kestrel Oil is offloading its stake in Dunmore Petroleum.", []),
+    ("Kestrel Oil may sell its stake in Dunmore Petroleum to Halvard Group.", []),
+    ("Norvik Motors threatened to take Zhenfa Industries to court.", []),
+    ("Norvik Motors has been banned from suing Zhenfa Industries.", []),
+    ("Norvik Motors could take legal action against Zhenfa Industries.", []),
+    ("Northwind Bank is Nigerian-owned.", []),
+    ("Redwater Petroleum Company, the trading arm of a Chinese fuel group, collapsed.", []),
+]
+
+
+def _deal_facts(text):
+    """Return (subject label, property, object label) of the deal and court facts the rules read."""
+    return sorted(t for t in fact_triples(text) if t[1] in DEALS)
+
+
+@pytest.mark.parametrize("text, expected", TABLE)
+def test_rules_deals_table(text, expected):
+    assert _deal_facts(text) == sorted(expected)
+
+
+def test_rules_deals_possessed_stake_is_presupposed():
+    # regression: "considering buying X's shares in Y" is no assertion of the purchase, but X holds them
+    text = "Valmont was considering exercising its right to buy Ostra Telecom's shares in Cegenet Networks."
+    assert ("Ostra Telecom", "investedIn", "Cegenet Networks") in _deal_facts(text)
