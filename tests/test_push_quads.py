@@ -6,6 +6,7 @@ import threading
 import pytest
 from rdflib import Graph, Literal, URIRef
 
+from kg.cli.main import main
 from kg.errors import ServerError, UsageError
 from kg.rdf.iris import document_iri
 from kg.remote.endpoint import Endpoint, rows_from_json
@@ -142,6 +143,18 @@ def test_push_bulk_refused_where_no_atomic_bulk_loader_is_known(method, message,
     with pytest.raises(UsageError, match=message):
         push(sample_store, base + "/query", update_endpoint=base + "/update", method=method, bulk=True)
     assert server.quads_by_graph() == {}
+
+
+def test_push_bulk_cli_exits_0_on_oxigraph_and_2_where_no_atomic_bulk_loader_is_known(sample_store, server, relay,
+                                                                                     capsys):
+    sample_store.close()
+    push_args = ["--store", str(sample_store.path), "push"]
+    assert main([*push_args, "--endpoint", server.query, "--update-endpoint", server.update, "--bulk", "--verify"]) == 0
+    assert "pushed 2 graphs" in capsys.readouterr().err
+    base, _ = relay()
+    assert main([*push_args, "--endpoint", base + "/query", "--update-endpoint", base + "/update", "--bulk",
+                 "--changed"]) == 2
+    assert "--bulk needs Oxigraph 0.5.1 or later" in capsys.readouterr().err
 
 
 def test_push_quads_show_a_reader_each_new_graph_whole(store_path, server):

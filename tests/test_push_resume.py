@@ -118,15 +118,16 @@ def finish(store, target, skipped):
 
 @pytest.mark.parametrize("kind, method, again", [
     ("oxigraph", "update", False), ("oxigraph", "gsp", False), ("oxigraph", "update", True),
-    ("oxigraph", "quads", False), ("oxigraph", "quads", True),
+    ("oxigraph", "quads", False), ("oxigraph", "quads", True), ("oxigraph", "bulk", False),
     ("virtuoso", "update", False), ("virtuoso", "gsp", False), ("virtuoso", "update", True)])
 def test_push_resumes_after_kg_push_is_killed(kind, method, again, bulk_store, request):
     server = request.getfixturevalue("server" if kind == "oxigraph" else "virtuoso")
     target = Target(kind, server.base)
+    chosen = ["--method", "quads", "--bulk"] if method == "bulk" else ["--method", method]
     if again:  # everything was pushed before: the killed push replaces graphs already there
-        assert kg_push(bulk_store, target, "--method", method).wait(timeout=120) == 0
+        assert kg_push(bulk_store, target, *chosen).wait(timeout=120) == 0
     # small requests, so that the kill finds most graphs still to send
-    proc = kg_push(bulk_store, target, "--method", method, "--batch-triples", "16", "--batch-bytes", "8000")
+    proc = kg_push(bulk_store, target, *chosen, "--batch-triples", "16", "--batch-bytes", "8000")
     when_loaded(proc, bulk_store, KILL_AFTER)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
