@@ -1,5 +1,7 @@
 """Many small graphs to one SPARQL Update request: fewer requests, each graph still swapped whole (#17)."""
 
+import threading
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -7,7 +9,7 @@ from rdflib.namespace import RDF, RDFS
 from kg.errors import ServerError
 from kg.rdf.iris import document_iri
 from kg.rdf.namespaces import KG
-from kg.remote.loaders import Update
+from kg.remote.loaders import Update, in_order
 from kg.remote.push import push
 from kg.remote.pushlog import LOG_NAME, PushLog
 from kg.store.oxigraph import Store
@@ -93,3 +95,33 @@ def test_push_batches_to_virtuoso_in_one_transaction_each(small_store, virtuoso)
                    auth="digest", method="update", changed=True, verify=True)
     assert (summary["graphs"], summary["skipped"]) == (1, 29)
     assert virtuoso.quads_by_graph() == local_quads_by_graph(small_store)
+
+
+def test_push_readers_give_the_graphs_in_order_though_a_later_one_is_read_first():
+    later_read = threading.Event()
+
+    def read(i):
+        if i == 0:
+            assert later_read.wait(30), "the second reader never ran"  # graph 1 is read while 0 waits
+        if i == 1:
+            later_read.set()
+        return i, lines(i)
+
+    assert [i for i, _ in in_order(read, range(6), workers=2, depth=3)] == list(range(6))
+
+
+def test_push_readers_raise_a_failed_read_in_its_place_and_leave_no_thread():
+    def read(i):
+        if i == 3:
+            raise ServerError("graph 3 unreadable")
+        return i
+
+    got = []
+    with pytest.raises(ServerError, match="graph 3"):
+        for i in in_order(read, range(10), workers=2, depth=4):
+            got.append(i)
+    assert got == [0, 1, 2]
+    early = in_order(read, range(10), workers=2, depth=4)
+    assert next(early) == 0
+    early.close()  # a push that stops early (a failed request)
+    assert not [t for t in threading.enumerate() if t.name.startswith("kg-push-read")]

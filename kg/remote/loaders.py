@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import collections
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
 from kg.remote.endpoint import redact
@@ -13,6 +15,8 @@ from kg.store.terms import n3
 BATCH_BYTES = 256 * 1024  # bytes of N-Triples per request
 BATCH_TRIPLES = 1000  # Virtuoso refuses an INSERT DATA of ~10k triples: keep it near 1-2k
 READ_AHEAD = 4  # requests' graphs read from the store (and grouped) while earlier ones are on the wire
+READERS = 2  # threads reading graphs from the store
+READ_GRAPHS = 16  # graphs they read ahead of the grouping
 
 Graph = tuple[Any, list[str]]  # (graph IRI, its N-Triples lines)
 
@@ -160,6 +164,28 @@ def read_ahead(items: Iterable[Any], depth: int = READ_AHEAD) -> Iterator[Any]:
                 ready.get_nowait()  # unblock a reader waiting on a full queue
             except queue.Empty:
                 thread.join(0.01)
+
+
+def in_order(call: Callable[[Any], Any], items: Iterable[Any], workers: int = READERS,
+             depth: int = READ_GRAPHS) -> Iterator[Any]:
+    """Yield call(item) for each item in order, computed by worker threads up to depth items ahead.
+
+    pyoxigraph dumps a graph without holding Python's lock: two threads read the 500 graphs of a
+    push in 0.40 s against 0.70 s, and in 19 of 26 interleaved rounds (load average 3.4-7) a push
+    with two readers took less time than with one (medians of its ratio to oxigraph load: --bulk
+    0.52 against 0.45 and 0.48, and 0.52 against 0.53; the default 0.39 against 0.35).
+    """
+    pending: collections.deque[Future[Any]] = collections.deque()
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="kg-push-read")
+    try:
+        for item in items:
+            pending.append(pool.submit(call, item))
+            if len(pending) >= depth:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # a consumer that stops early leaves no reader running
 
 
 def batches(lines: Sequence[str], batch_bytes: int = BATCH_BYTES, batch_triples: int = BATCH_TRIPLES) -> Iterator[str]:

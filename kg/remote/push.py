@@ -14,7 +14,7 @@ from kg.rdf.classes import plural
 from kg.rdf.namespaces import DOC, KG
 from kg.remote.endpoint import Endpoint, redact, rows_from_json
 from kg.remote.graphstore import choose_method
-from kg.remote.loaders import BATCH_BYTES, BATCH_TRIPLES, GraphStoreLoader, Printer, Update, read_ahead
+from kg.remote.loaders import BATCH_BYTES, BATCH_TRIPLES, GraphStoreLoader, Printer, Update, in_order, read_ahead
 from kg.remote.loaders import batches as batches  # re-exported: the batching of one large graph
 from kg.remote.quads import ATOMIC_BULK, BULK_BYTES, QUADS_BYTES, QuadsLoader, atomic_bulk
 from kg.remote.pushlog import LOG_NAME, PushLog, content_hash
@@ -125,7 +125,7 @@ class _Push:
     def _send_all(self, todo, stale):
         """Send the graphs todo in the loader's groups, read and grouped ahead of the requests."""
         sent = 0
-        groups = read_ahead(self.loader.groups((graph, self.store.ntriples(graph)) for graph in todo))
+        groups = read_ahead(self.loader.groups(in_order(lambda graph: (graph, self.store.ntriples(graph)), todo)))
         while True:
             try:
                 group = next(groups)
