@@ -20,7 +20,7 @@ pytestmark = pytest.mark.model
 
 _NLP = []
 
-COUNTING = ["most-connected", "predicate-counts", "events", "entities-by-type", "entity-aliases"]
+COUNTING = ["most-connected", "predicate-counts", "events", "entities-by-type", "entity-aliases", "current-roles"]
 # (published, text): entities in several documents under several names, posts, calls, a deal
 ARTICLES = (
     ("2021-04-03", "Volodymyr Zelensky phoned Joe Biden on Friday, his office said."),
@@ -30,6 +30,8 @@ ARTICLES = (
                    "Tesco in 2019."),
     ("2016-06-14", "Microsoft bought LinkedIn on Monday for $26bn. Satya Nadella, the head of Microsoft, "
                    "called it a great day."),
+    ("2024-03-12", "John Smith resigned as chairman of Barclays on Monday. Former Barclays chief executive "
+                   "Mary Jones joined Tesco, and Ann Lee became chairman of Barclays."),
 )
 
 
@@ -58,7 +60,7 @@ def rebuilt(store):
 def counted_rows(store, name, limit="1000"):
     """Return a counting query's rows counted from the documents, and as it runs (from the summary)."""
     query = Q.load_query(name)
-    given = {"type": "Person", "limit": limit, "offset": "0"}
+    given = {"type": "Person", "entity": "Barclays", "date": "2024-03-20", "limit": limit, "offset": "0"}
     bindings = Q.parse_params(query, [f"{p.name}={given[p.name]}" for p in query.params])
     defaults = {p.name: Q._checked(p, p.default) for p in query.params if p.default is not None}
     _, counted = store.query(Q.bind(query.text, {**defaults, **bindings}))
@@ -70,7 +72,7 @@ def counted_rows(store, name, limit="1000"):
 def ingested(tmp_path_factory):
     path = tmp_path_factory.mktemp("summary") / "kg"
     with Store.open(path) as store:
-        ingest(articles(0, 1, 2, 3, 4), store, nlp=nlp())
+        ingest(articles(0, 1, 2, 3, 4, 5), store, nlp=nlp())
     return path
 
 
@@ -78,6 +80,8 @@ def ingested(tmp_path_factory):
 def test_store_summary_counting_queries_give_the_rows_they_counted(ingested, name):
     with Store.open(ingested) as store:
         assert store.summary_complete()
+        ends = "SELECT ?u WHERE { ?post <http://kg.example.org/ontology#endedUntil> ?u }"
+        assert {str(row[0]) for row in store.query(ends)[1]} == {"2024-03-11", "2024-03-12"}
         counted, run = counted_rows(store, name)
         assert counted and run == counted
         counted, run = counted_rows(store, name, limit="2")  # a page that the limit cuts: the same page
@@ -86,17 +90,18 @@ def test_store_summary_counting_queries_give_the_rows_they_counted(ingested, nam
 
 def test_store_summary_the_same_whatever_the_order_and_what_was_forgotten(tmp_path):
     summaries = set()
-    for n, order in enumerate([(0, 1, 2, 3, 4), (4, 3, 2, 1, 0), (2, 0, 4, 1, 3)]):
+    for n, order in enumerate([(0, 1, 2, 3, 4, 5), (5, 4, 3, 2, 1, 0), (2, 5, 0, 4, 1, 3)]):
         with Store.open(tmp_path / f"kg{n}") as store:
             for i in order:
                 ingest(articles(i), store, nlp=nlp())
             summaries.add(tuple(summary(store)))
     with Store.open(tmp_path / "forgot") as store:
-        ingest(articles(0, 1, 2, 3, 4), store, nlp=nlp())
-        ingest(articles(1, 3), store, nlp=nlp())  # ingesting again changes nothing
+        ingest(articles(0, 1, 2, 3, 4, 5), store, nlp=nlp())
+        ingest(articles(1, 3, 5), store, nlp=nlp())  # ingesting again changes nothing
         store.forget("news/article-0.txt")  # the dated call's report: the undated one gets its own event
         store.forget("news/article-3.txt")
-        ingest(articles(0, 3), store, nlp=nlp())
+        store.forget("news/article-5.txt")  # the ends of two posts
+        ingest(articles(0, 3, 5), store, nlp=nlp())
         summaries.add(tuple(summary(store)))
         assert list(summaries)[0] == tuple(rebuilt(store))
     assert len(summaries) == 1
@@ -112,6 +117,18 @@ def test_store_summary_reingesting_a_document_that_names_others_counts_them_agai
     with Store.open(tmp_path / "fresh") as store:
         ingest(articles(2) + [rewritten], store, nlp=nlp())
         assert summary(store) == kept
+
+
+def test_store_summary_forgetting_the_report_of_an_end_takes_the_end_away(tmp_path):
+    ends = "SELECT ?u WHERE { ?post <http://kg.example.org/ontology#endedUntil> ?u }"
+    with Store.open(tmp_path / "kg") as store:
+        ingest(articles(2, 5), store, nlp=nlp())
+        ingest(articles(3), store, nlp=nlp())
+        assert store.query(ends)[1]
+        store.forget("news/article-5.txt")
+        assert store.query(ends)[1] == [] and summary(store) == rebuilt(store)
+        counted, run = counted_rows(store, "current-roles")
+        assert run == counted
 
 
 def test_store_summary_a_write_behind_ingests_back_is_not_read(tmp_path):

@@ -28,7 +28,7 @@ USED_TERMS = (
     "confidence", "date", "evidence", "subjectMention", "objectMention", "inDocument", "refersTo",
     "rule", "attributedTo", "sourceId", "published", "title", "extractorVersion", "factCount", "alias", "nameKey",
     "isoCode", "agent", "target", "place", "duration", "asserts", "eventClass", "reportOf",
-    "Summary", "factTotal", "documentTotal", "reportTotal", "statementTotal",  # the store's summary (kg.store.summary)
+    "Summary", "factTotal", "documentTotal", "reportTotal", "statementTotal", "endedUntil",  # kg.store.summary
 )
 
 

@@ -11,6 +11,8 @@ union of the documents), and a server answers the same queries by counting (quer
   or object) and kg:documentTotal (documents describing it);
 - an event: its classes, agent, target, dates and places, kg:reportTotal and kg:documentTotal;
 - a property: kg:statementTotal;
+- a post (holder, property, organisation) that some report ended: kg:endedUntil, the day each end counts
+  from (current-roles reads it);
 - the summary itself (<http://kg.example.org/graph/summary> a kg:Summary): the mark that it is complete. Every write to the store takes the
   mark away first (kg.store.oxigraph), so a summary that a crash, `kg link` or any other writer left
   behind is never read: the queries count, and the next ingest or forget builds it whole again.
@@ -18,6 +20,7 @@ union of the documents), and a server answers the same queries by counting (quer
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -65,6 +68,13 @@ INSERT {{ ?e kg:place ?p }} WHERE {{
 _PROPERTIES = _PREFIX + f"""INSERT {{ ?e kg:statementTotal ?n }} WHERE {{ SELECT ?e (COUNT(?st) AS ?n) WHERE {{
   %(v)s GRAPH ?g {{ ?st rdf:predicate ?e }} }} GROUP BY ?e }}"""
 _PARTS = {"e": _ENTITIES, "v": _EVENTS, "p": _PROPERTIES}
+# each post's ends, by the day each counts from, on a node named by the post (post_iri): current-roles
+# looks a post up there, where it read every report of it in every document
+_POSTS = _PREFIX + """INSERT { ?post kg:endedUntil ?until } WHERE { %(v)s
+  GRAPH ?g { ?gone kg:ended true ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+    OPTIONAL { ?gone kg:endDate ?end } OPTIONAL { ?g kg:published ?day } }
+  BIND(STR(COALESCE(?end, ?day, "")) AS ?until)
+  BIND(IRI(CONCAT("urn:kg:post:", MD5(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o))))) AS ?post) }"""
 # an entity's totals and least label now, from the summary
 _TOTALS = _PREFIX + """SELECT ?e ?p ?v WHERE { VALUES ?e { %s } ?e ?p ?v
   FILTER(?p IN (kg:factTotal, kg:documentTotal, rdfs:label)) }"""
@@ -73,6 +83,7 @@ _LINKS = {_RDF + "subject", _RDF + "object"}
 _TYPE, _PREDICATE, _LABEL = _RDF + "type", _RDF + "predicate", _RDFS + "label"
 _ALIAS, _REPORT_OF, _EVENT = str(KG.alias), str(KG.reportOf), str(KG.Event)
 _FACT_TOTAL, _DOCUMENT_TOTAL = str(KG.factTotal), str(KG.documentTotal)
+_ENDED, _END_DATE, _PUBLISHED, _ENDED_UNTIL = str(KG.ended), str(KG.endDate), str(KG.published), str(KG.endedUntil)
 _ENTITY_CLASSES = {str(KG[name]) for name in ENTITY_CLASSES}
 
 Keys = dict[str, set[str]]  # {"e": entity IRIs, "v": event IRIs, "p": property IRIs}
@@ -112,13 +123,19 @@ class Changes:
         self.labels: dict[str, str] = {}  # entity: its least label in the graphs added
         self.lines: set[str] = set()  # classes and aliases of the graphs added, as N-Triples
         self.recount: Keys = {"e": set(), "v": set(), "p": set()}  # counted again from the documents
+        self.posts: set[tuple[str, str, str]] = set()  # posts whose ends a removed graph reported
 
     def add(self, lines: Iterable[str], sign: int = 1) -> None:
         """Take in one graph's N-Triples lines, written (sign 1) or removed (sign -1)."""
+        quads = list(ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        self._entities(quads, sign)
+        self._posts(quads, sign)
+
+    def _entities(self, quads: list[Any], sign: int) -> None:
         statements: dict[str, set[str]] = defaultdict(set)
         typed: set[str] = set()
         labels: dict[str, str] = {}
-        for quad in ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        for quad in quads:
             s, p, o = quad.subject, quad.predicate.value, quad.object
             if p in _LINKS and isinstance(o, ox.NamedNode):
                 statements[o.value].add(str(s))
@@ -143,13 +160,37 @@ class Changes:
         if sign < 0:
             self.recount["e"] |= typed | set(statements)
 
+    def _posts(self, quads: list[Any], sign: int) -> None:
+        # the ends the graph reports (kg:ended), each as the post it ends and the day it counts from:
+        # its kg:endDate, else the document's publication date, else "" (current-roles.rq's rule)
+        ended = {q.subject.value for q in quads if q.predicate.value == _ENDED and q.object.value == "true"}
+        parts: dict[str, dict[str, str]] = defaultdict(dict)
+        published = ""
+        for q in quads:
+            if q.subject.value in ended:
+                parts[q.subject.value][q.predicate.value] = q.object.value
+            elif q.predicate.value == _PUBLISHED:
+                published = q.object.value
+        for statement in ended:
+            key = tuple(parts[statement].get(_RDF + part, "") for part in ("subject", "predicate", "object"))
+            if sign > 0:
+                until = parts[statement].get(_END_DATE, published)
+                self.lines.add(f"<{post_iri(*key)}> <{_ENDED_UNTIL}> {ox.Literal(until)} .")
+            else:
+                self.posts.add((key[0], key[1], key[2]))
+
+
+def post_iri(subject: str, predicate: str, obj: str) -> str:
+    """Return the summary's node of a post (its holder, property, organisation), as _POSTS names it."""
+    return "urn:kg:post:" + hashlib.md5(f"{subject} {predicate} {obj}".encode("utf-8")).hexdigest()
+
 
 def refresh(store: GraphStore, changes: Changes, was_complete: bool) -> None:
     """Bring the summary up to date with the changes when it was complete before this write, else build
     it whole; then mark it complete."""
     if not was_complete:
         store.update("DROP SILENT DEFAULT")
-        for part in _PARTS.values():
+        for part in (*_PARTS.values(), _POSTS):
             store.update(part % {"v": ""})
     else:
         _add_entities(store, changes)
@@ -158,7 +199,16 @@ def refresh(store: GraphStore, changes: Changes, was_complete: bool) -> None:
             for i in range(0, len(iris), BATCH):
                 values = "VALUES ?e { " + " ".join(f"<{iri}>" for iri in iris[i:i + BATCH]) + " }"
                 store.update(_PREFIX + _FORGET % {"v": values} + part.removeprefix(_PREFIX) % {"v": values})
+        _recount_posts(store, sorted(changes.posts))
     store.update(f"INSERT DATA {{ {_MARK} }}")
+
+
+def _recount_posts(store, posts):
+    for i in range(0, len(posts), BATCH):
+        nodes = "VALUES ?e { " + " ".join(f"<{post_iri(*key)}>" for key in posts[i:i + BATCH]) + " }"
+        keys = "VALUES (?s ?p ?o) { " + " ".join(
+            "(" + " ".join(f"<{iri}>" for iri in key) + ")" for key in posts[i:i + BATCH]) + " }"
+        store.update(_PREFIX + _FORGET % {"v": nodes} + _POSTS.removeprefix(_PREFIX) % {"v": keys})
 
 
 def _add_entities(store, changes):
