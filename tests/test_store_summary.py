@@ -20,7 +20,9 @@ pytestmark = pytest.mark.model
 
 _NLP = []
 
-COUNTING = ["most-connected", "predicate-counts", "events", "entities-by-type", "entity-aliases", "current-roles"]
+COUNTING = ["most-connected", "predicate-counts", "events", "entities-by-type", "entity-aliases", "current-roles",
+            "timeline"]
+ENTITY = {"current-roles": "Barclays", "timeline": "Joe Biden"}  # names with rows in ARTICLES
 # (published, text): entities in several documents under several names, posts, calls, a deal
 ARTICLES = (
     ("2021-04-03", "Volodymyr Zelensky phoned Joe Biden on Friday, his office said."),
@@ -60,7 +62,7 @@ def rebuilt(store):
 def counted_rows(store, name, limit="1000"):
     """Return a counting query's rows counted from the documents, and as it runs (from the summary)."""
     query = Q.load_query(name)
-    given = {"type": "Person", "entity": "Barclays", "date": "2024-03-20", "limit": limit, "offset": "0"}
+    given = {"type": "Person", "entity": ENTITY.get(name), "date": "2024-03-20", "limit": limit, "offset": "0"}
     bindings = Q.parse_params(query, [f"{p.name}={given[p.name]}" for p in query.params])
     defaults = {p.name: Q._checked(p, p.default) for p in query.params if p.default is not None}
     _, counted = store.query(Q.bind(query.text, {**defaults, **bindings}))

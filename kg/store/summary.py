@@ -7,8 +7,8 @@ is derived from the document graphs alone (a function of the set of documents, n
 and lives only in the embedded store, as its default graph (the documents are its named graphs): it is
 no document, so kg export and kg push leave it out, kg serve does not show it (its default graph is the
 union of the documents), and a server answers the same queries by counting (queries/*.rq). It holds, for
-- an entity: its classes, its least label, its aliases, kg:factTotal (statements naming it as subject
-  or object) and kg:documentTotal (documents describing it);
+- an entity: its classes, its least label, its aliases and name keys, kg:factTotal (statements naming it
+  as subject or object) and kg:documentTotal (documents describing it);
 - an event: its classes, agent, target, dates and places, kg:reportTotal and kg:documentTotal;
 - a property: kg:statementTotal;
 - a post (holder, property, organisation) that some report ended: kg:endedUntil, the day each end counts
@@ -56,7 +56,8 @@ INSERT {{ ?e a ?c }} WHERE {{ %(v)s GRAPH ?g {{ ?e a ?c }} {_CLASSES} }} ;
 INSERT {{ ?e rdfs:label ?label ; kg:documentTotal ?n }} WHERE {{
   SELECT ?e (MIN(STR(?l)) AS ?label) (COUNT(DISTINCT ?g) AS ?n) WHERE {{
     %(v)s GRAPH ?g {{ ?e a ?c ; rdfs:label ?l }} {_CLASSES} }} GROUP BY ?e }} ;
-INSERT {{ ?e kg:alias ?a }} WHERE {{ %(v)s GRAPH ?g {{ ?e a ?c ; kg:alias ?a }} {_CLASSES} }}"""
+INSERT {{ ?e kg:alias ?a }} WHERE {{ %(v)s GRAPH ?g {{ ?e a ?c ; kg:alias ?a }} {_CLASSES} }} ;
+INSERT {{ ?e kg:nameKey ?k }} WHERE {{ %(v)s GRAPH ?g {{ ?e a ?c ; kg:nameKey ?k }} {_CLASSES} }}"""
 _EVENTS = _PREFIX + f"""INSERT {{ ?e kg:reportTotal ?r ; kg:documentTotal ?d }} WHERE {{
   SELECT ?e (COUNT(DISTINCT ?report) AS ?r) (COUNT(DISTINCT ?g) AS ?d) WHERE {{
     %(v)s GRAPH ?g {{ ?report kg:reportOf ?e }} }} GROUP BY ?e }} ;
@@ -82,6 +83,7 @@ _RDF, _RDFS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/
 _LINKS = {_RDF + "subject", _RDF + "object"}
 _TYPE, _PREDICATE, _LABEL = _RDF + "type", _RDF + "predicate", _RDFS + "label"
 _ALIAS, _REPORT_OF, _EVENT = str(KG.alias), str(KG.reportOf), str(KG.Event)
+_NAMES = {_ALIAS, str(KG.nameKey)}
 _FACT_TOTAL, _DOCUMENT_TOTAL = str(KG.factTotal), str(KG.documentTotal)
 _ENDED, _END_DATE, _PUBLISHED, _ENDED_UNTIL = str(KG.ended), str(KG.endDate), str(KG.published), str(KG.endedUntil)
 _ENTITY_CLASSES = {str(KG[name]) for name in ENTITY_CLASSES}
@@ -121,7 +123,7 @@ class Changes:
         self.facts: Counter[str] = Counter()  # entity: statements naming it, added minus removed
         self.documents: Counter[str] = Counter()  # entity: documents describing it, added minus removed
         self.labels: dict[str, str] = {}  # entity: its least label in the graphs added
-        self.lines: set[str] = set()  # classes and aliases of the graphs added, as N-Triples
+        self.lines: set[str] = set()  # classes, aliases and name keys of the graphs added, as N-Triples
         self.recount: Keys = {"e": set(), "v": set(), "p": set()}  # counted again from the documents
         self.posts: set[tuple[str, str, str]] = set()  # posts whose ends a removed graph reported
 
@@ -147,7 +149,7 @@ class Changes:
                 self.recount["v"].add(s.value if p == _TYPE else o.value)
             elif p == _LABEL:
                 labels[s.value] = min(labels.get(s.value, o.value), o.value)
-            elif p == _ALIAS and sign > 0:
+            elif p in _NAMES and sign > 0:
                 self.lines.add(f"{s} <{p}> {o} .")
             elif p == _PREDICATE:
                 self.recount["p"].add(o.value)
