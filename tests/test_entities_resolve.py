@@ -233,6 +233,8 @@ def test_entities_no_metonymy_keeps_the_capital():
     # two candidates, or none: unresolved
     ("Orlen Bank and Vistula Energy said its profits rose.", None),
     ("Piotr Nowak said its profits rose.", None),
+    # regression: the subject is not the only candidate ("its" here is the bank's, not the regulator's)
+    ("The Vistula Authority began proceedings against Orlen Bank and its chairman Piotr Nowak.", None),
 ])
 def test_entities_resolve_its(text, possessor):
     from kg.extract.coref import EntityIndex

@@ -1,18 +1,11 @@
 """Names of one entity within a document: acronyms the text defines, a lone surname of a full name, an
 organisation's short form ("Sun" of "Sun Microsystems")."""
 
-import re
-
 from kg.extract import gazetteer
+from kg.extract.acronyms import defines, initials
 from kg.extract.mentions import match_key
 
 WEAK_PERSON_VOTES = 2.5  # a mention's NER label (1) and a speaking verb (entities.CONTEXT_WEIGHT)
-
-
-def initials(name):
-    """Return the capitals starting a name's words: "Scottish Wildlife Trust" -> "SWT",
-    "Organisation des Nations Unies" -> "ONU"."""
-    return "".join(re.findall(r"(?:^|[\s\-'’])([A-Z])", name))
 
 
 def defined_acronyms(doc, mentions):
@@ -24,7 +17,7 @@ def defined_acronyms(doc, mentions):
     for m in mentions:
         if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
             short = doc[m.end + 1].text
-            if _defines(m.name, short):
+            if defines(m.name, short):
                 found[match_key(short)] = match_key(m.name)
         if m.label == "Organization" and len(m.name.split()) > 1:
             by_initials.setdefault(initials(m.name), set()).add(match_key(m.name))
@@ -33,15 +26,6 @@ def defined_acronyms(doc, mentions):
         if m.name.isupper() and len(m.name) >= 2 and len(names) == 1:
             found.setdefault(match_key(m.name), next(iter(names)))
     return found
-
-
-def _defines(name, short):
-    """Tell whether a bracketed word after a name is its short form: its initials ("Scottish Wildlife
-    Trust (SWT)") or the start of its first word ("Yuganskneftegas (Yugansk)")."""
-    if short.isupper() and len(short) >= 2 and initials(name) == short.replace(".", ""):
-        return True
-    first = name.split()[0]
-    return short[:1].isupper() and 3 <= len(short) < len(first) and first.startswith(short)
 
 
 def index_name(parts, mention, cluster):

@@ -132,6 +132,9 @@ class EntityIndex:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
+            if (token.dep_ == "compound" and token.head.i in self.token_entity) or any(
+                    c.dep_ == "appos" and c.i in self.token_entity for c in token.children):
+                return None  # "the Scotland coach Matt Williams" names its coach itself
             return self._titled_person(token, people)
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_entity for c in token.children):
             return None  # "the Islamic State militant group" names its entity itself
@@ -142,12 +145,14 @@ class EntityIndex:
 
     @staticmethod
     def _its(n, recent):
-        """Return the organisation or state "its" refers to: the one such subject earlier in its sentence,
-        else in the sentence before ("LVMH is focusing on its labels", "Kazakhstan ... its president");
-        two candidates: none."""
+        """Return the organisation or country "its" refers to: the one such entity named earlier in its
+        sentence ("LVMH is focusing on its labels", "Kazakhstan ... its president"), else the one such
+        subject of the sentence before; two candidates: none ("AMF began proceedings against Vivendi,
+        its chief executive ...")."""
         for m in (n, n - 1):
-            found = {h[1] for h in recent
-                     if h[0] == m and h[2] and COARSE_CLASS.get(h[3], h[3]) in ("Organization", "Place")}
+            # a town is seldom "its" owner: "Paris-based LVMH ... its labels" are LVMH's
+            found = {h[1] for h in recent if h[0] == m and (h[2] or m == n)
+                     and (h[3] == "Country" or COARSE_CLASS.get(h[3], h[3]) == "Organization")}
             if found:
                 return found.pop() if len(found) == 1 else None
         return None

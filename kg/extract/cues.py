@@ -1,8 +1,10 @@
 """Context cues of an entity's type that outweigh NER: what only an organisation has, a place's name
 standing for its sports team."""
 
+import numpy
+
 from kg.extract import gazetteer
-from kg.extract.lexicon import MATCH_VERBS, ORG_POSSESSIONS, SPORTS_ROLES, TEAM_NOUNS
+from kg.extract.lexicon import MATCH_VERBS, ORG_POSSESSIONS, ROLE_MODIFIERS, SPORTS_ROLES, TEAM_NOUNS
 
 
 def has_org_possession(head, mention):
@@ -26,7 +28,7 @@ def plays_as_team(doc, mention):
     head = doc[mention.start:mention.end].root
     while head.dep_ == "conj" and head.head.i != head.i:  # "lost against Wales, France and Ireland"
         head = head.head
-    if head.dep_ == "compound" and head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS or (
+    if head.dep_ == "compound" and (head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS or _role_end(doc, mention.end)) or (
             head.dep_ == "poss" and head.head.lower_ in SPORTS_ROLES | {"squad", "team"}):
         return True  # "England coach Andy Robinson", "Bath's team" (not "Russia's side", "Iran's game")
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
@@ -52,3 +54,53 @@ def _has_score(word):
         if dash.text in ("-", "–") and other.text.isdigit():
             return int(child.text) < 200 and int(other.text) < 200
     return False
+
+
+def _role_end(doc, i):
+    """Return the index after a sports role starting at word i ("lock", "fly - half"), or None."""
+    if i < len(doc) and doc[i].lower_ in SPORTS_ROLES:
+        return i + 1
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and f"{doc[i].lower_}-{doc[i + 2].lower_}" in SPORTS_ROLES:
+        return i + 3
+    return None
+
+
+def _role_starts(doc):
+    """Return the indices of the words that may open a sports role, read from the document's array (no
+    Token made for every word)."""
+    strings = doc.vocab.strings
+    firsts = {strings[w.split("-")[0]] for w in SPORTS_ROLES - {"coach", "manager", "boss", "player"}}
+    lower = doc.to_array("LOWER")
+    return [i for i in numpy.nonzero(numpy.isin(lower, list(firsts)))[0].tolist() if i > 0]
+
+
+def sides_before_roles(doc, covered, people):
+    """Return (start, end) of the sides NER missed before a player's role and name: "Bath lock Steve
+    Borthwick", "Arsenal striker Thierry Henry" (the tagger often reads a sentence's first word as a noun);
+    not before a coach or manager ("Fund manager Tom Reed").
+
+    covered: the indices of words already in a mention; people: the start indices of person mentions."""
+    found = []
+    for role in _role_starts(doc):
+        token = doc[role - 1]
+        if _role_end(doc, role) not in people or token.i in covered or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and start - 1 not in covered and doc[start - 1].text[:1].isupper() and (
+                doc[start - 1].is_alpha and not doc[start - 1].is_sent_start):
+            start -= 1
+        words = doc[start:token.i + 1]
+        if all(w.is_alpha and w.lower_ not in ROLE_MODIFIERS and not w.is_stop for w in words) and (
+                _named_elsewhere(doc, token) or gazetteer.country(token.text) or gazetteer.city(token.text)) and (
+                not gazetteer.demonym_country(token.text)):
+            found.append((start, token.i + 1))
+    return found
+
+
+def _named_elsewhere(doc, token):
+    """Tell whether a word opening a sentence is capitalised elsewhere too, away from a sentence's start:
+    a side's name recurs ("Arsenal"), an adjective does not ("Inspirational flanker Serge Betsen")."""
+    if not token.is_sent_start:
+        return True
+    orth = doc.to_array("ORTH")
+    return any(not doc[j].is_sent_start for j in numpy.nonzero(orth == orth[token.i])[0].tolist() if j != token.i)

@@ -5,7 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract import gazetteer, known
+from kg.extract import cues, gazetteer, known
+from kg.extract.acronyms import missed_acronyms
 from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
                               ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
                               PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
@@ -239,6 +240,11 @@ def find_mentions(doc):
                 unkept.append((start, end))
     found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
     found += _names_ner_missed(doc, found, covered, sent_of)
+    people = {m.start for m in found if m.label == "Person"}
+    missed = missed_acronyms(doc, found, covered) + [
+        (s, e, "Organization") for s, e in cues.sides_before_roles(doc, covered, people)]
+    found += [Mention(s, e, doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), label, sent_of[s],
+                      name=doc[s:e].text, name_start=s) for s, e, label in missed]
     found += _agencies_after_cities(doc, found, covered, sent_of)
     return sorted(found, key=lambda m: m.start)
 

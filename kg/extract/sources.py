@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from kg.extract.coref import EntityIndex
 from kg.extract.relations import CATALOGUE, REFINEMENTS
-from kg.extract.rules.courts import from_fines, from_lawsuits
+from kg.extract.rules.courts import from_courts
 from kg.extract.rules.datelines import from_dateline
 from kg.extract.rules.deals import from_deals
 from kg.extract.rules.employment import EMPLOYMENT_VERBS, from_employment
@@ -129,7 +129,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
     RuleSource("verbs", (Rule("verb:*", _catalogue("verbs")),), from_verbs),
     RuleSource("nouns", (Rule("noun:*", _catalogue("nouns")),), from_nouns),
     RuleSource("titles", (
-        Rule("title:*", ("leaderOf",), 0.85), Rule("title:*", ("worksFor",), 0.7),
+        Rule("title:*", ("leaderOf",), 0.85), Rule("title:*", ("worksFor",), 0.7), Rule("title:*", ("memberOf",), 0.8),
         Rule("title-residence", ("livesIn",), 0.8), Rule("noun:predecessor", ("predecessorOf",), 0.85),
         Rule("noun:successor", ("predecessorOf",), 0.85)), from_titled_names),
     RuleSource("employment", (
@@ -158,7 +158,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
         Rule("investor-list", ("investedIn",), 0.7)), from_deals),
     RuleSource("courts", (
         Rule("court-verb", ("sued",), 0.7), Rule("lawsuit-noun", ("sued",), 0.7),
-        Rule("fine-noun", ("fined",), 0.7)), lambda s: (*from_lawsuits(s), *from_fines(s))),
+        Rule("fine-noun", ("fined",), 0.7)), from_courts),
 )
 BY_ID = {source.id: source for source in SOURCES}
 

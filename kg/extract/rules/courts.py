@@ -30,10 +30,10 @@ def _is_lawsuit(noun) -> bool:
     return qualified or noun.lemma_ == "suit"
 
 
-def from_lawsuits(s: Sentence) -> Iterator[Fact | None]:
+def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield who sued whom: a party taken to court, or legal action against a party."""
     sued = BY_NAME["sued"]
-    for token in s.tokens:
+    for token in words:
         if token.pos_ == "VERB" and _to_court(token) and is_factual(token):
             for plaintiff in verb_subjects(s, token):
                 for defendant in (a for c in token.children if c.dep_ == "dobj" for a in s.args(c)):
@@ -53,9 +53,9 @@ def _fined_party(s: Sentence, noun):
     return found
 
 
-def from_fines(s: Sentence) -> Iterator[Fact | None]:
+def from_fines(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield who fined whom through a fine noun: "imposed a fine on X", "handed X a £1m penalty"."""
-    for noun in s.tokens:
+    for noun in words:
         if noun.pos_ != "NOUN" or noun.lemma_ not in DEAL_WORDS["fine"]:
             continue
         if not is_factual(noun.head if noun.dep_ == "dobj" else noun):
@@ -65,3 +65,14 @@ def from_fines(s: Sentence) -> Iterator[Fact | None]:
         for imposer in imposers:
             for party in fined:
                 yield s.fact(BY_NAME["fined"], imposer, party, "fine-noun", noun)
+
+
+TRIGGERS = DEAL_WORDS["court"] | DEAL_WORDS["lawsuit"] | DEAL_WORDS["fine"]
+
+
+def from_courts(s: Sentence) -> Iterator[Fact | None]:
+    """Yield the lawsuits and fines of a sentence; most sentences have no word of a court."""
+    words = [t for t in s.tokens if t.lemma_ in TRIGGERS]
+    if words:
+        yield from from_lawsuits(s, words)
+        yield from from_fines(s, words)

@@ -55,9 +55,9 @@ def _holder(s: Sentence, noun) -> list[Arg]:
     return [a for a in possessors(s, noun) or noun_actor(s, noun) if a.direct]
 
 
-def from_stakes(s: Sentence) -> Iterator[Fact | None]:
+def from_stakes(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield who holds a stake in a firm: investedIn, or ownerOf for a controlling stake."""
-    for noun in s.tokens:
+    for noun in words:
         if noun.lemma_ not in ("stake", "holding", "shareholding", "share") or noun.pos_ != "NOUN":
             continue
         # "X's stake in Y" presupposes the holding, whatever is said of it ("considering buying BT's
@@ -94,9 +94,9 @@ def _is_owned(s: Sentence, verb) -> tuple[list[Arg], list[Arg]]:
     return _owned_by_hyphen(s, verb)
 
 
-def from_owned(s: Sentence) -> Iterator[Fact | None]:
+def from_owned(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield ownership stated by a participle: "is majority-owned by the state", "Nigerian-owned"."""
-    for verb in s.tokens:
+    for verb in words:
         if verb.lemma_ != "own" or verb.tag_ != "VBN" or not is_factual(verb):
             continue
         owners, owned = _is_owned(s, verb)
@@ -122,9 +122,9 @@ def _units(s: Sentence, noun) -> list[Arg]:
     return named or pobj_args(s, noun, LIST_PREPS)
 
 
-def from_units(s: Sentence) -> Iterator[Fact | None]:
+def from_units(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield a firm's ownership of its units and brands: "X, a unit of Y", "Y's labels including X"."""
-    for noun in s.tokens:
+    for noun in words:
         if noun.lemma_ not in OWNED_NOUNS or noun.pos_ != "NOUN" or not is_factual(noun):
             continue
         owners = _unit_owners(s, noun)
@@ -143,9 +143,9 @@ def _sold(s: Sentence, verb) -> list[Arg]:
     return found
 
 
-def from_sales(s: Sentence) -> Iterator[Fact | None]:
+def from_sales(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield the buyer's acquisition in a sale: "X sold its stake in Y to Z", "Y was sold to Z"."""
-    for verb in s.tokens:
+    for verb in words:
         if verb.lemma_ not in DEAL_WORDS["sell"] or verb.pos_ != "VERB" or not is_factual(verb):
             continue
         buyers = pobj_args(s, verb, ("to",))
@@ -162,9 +162,9 @@ def _invested_firm(s: Sentence, noun) -> list[Arg]:
     return found
 
 
-def from_investors(s: Sentence) -> Iterator[Fact | None]:
+def from_investors(s: Sentence, words) -> Iterator[Fact | None]:
     """Yield the investors a firm is said to have: "United Bank has foreign investors, including X and Y"."""
-    for noun in s.tokens:
+    for noun in words:
         if noun.lemma_ not in DEAL_WORDS["investor"] or noun.pos_ != "NOUN" or not is_factual(noun):
             continue
         listed = pobj_args(s, noun, LIST_PREPS)
@@ -173,7 +173,13 @@ def from_investors(s: Sentence) -> Iterator[Fact | None]:
                 yield s.fact(BY_NAME["investedIn"], investor, firm, "investor-list", noun)
 
 
+TRIGGERS = frozenset({"stake", "holding", "shareholding", "share", "own"}) | OWNED_NOUNS | DEAL_WORDS["sell"] \
+    | DEAL_WORDS["investor"]
+
+
 def from_deals(s: Sentence) -> Iterator[Fact | None]:
-    """Yield the facts of every deal shape of a sentence."""
-    for shape in (from_stakes, from_owned, from_units, from_sales, from_investors):
-        yield from shape(s)
+    """Yield the facts of every deal shape of a sentence; most sentences have no word of a deal."""
+    words = [t for t in s.tokens if t.lemma_ in TRIGGERS]
+    if words:
+        for shape in (from_stakes, from_owned, from_units, from_sales, from_investors):
+            yield from shape(s, words)

@@ -2,10 +2,13 @@
 
 from kg.extract.factuality import is_factual
 from kg.extract.lexicon import (COPULAS, LEADER_TITLES, LOCAL_OFFICES, NAMING_VERBS, NOT_LEADING, NOT_ROLES,
-                              PERSON_SUFFIXES, POLITICAL_TITLES, TITLES, WORK_TITLES)
+                              PERSON_SUFFIXES, POLITICAL_TITLES, SPORTS_ROLES, TITLES, WORK_TITLES)
 from kg.extract.relations import PREDECESSOR_NOUNS
 
 MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), key=len, reverse=True)
+# a player is a member of the side ("Bath lock Steve Borthwick"); a side's bare coach or manager leads it
+TEAM_LEADERS = frozenset({"coach", "manager", "boss"})
+PLAYER_ROLES = SPORTS_ROLES - TEAM_LEADERS - {"player"}  # "a Hollywood player", "a major player"
 
 
 def is_role(token):
@@ -28,6 +31,10 @@ def title_words(tokens, appositive=None):
         if word in LEADER_TITLES or word in WORK_TITLES:
             leads = word in LEADER_TITLES and not NOT_LEADING & set(words)
             return word, leads
+    played = text.replace(" - ", "-").split()  # "fly - half": the tokenizer splits a hyphenated role
+    for word in reversed(played):
+        if word in PLAYER_ROLES:
+            return word, False
     if appositive is not None and is_role(appositive):
         return appositive.lower_, False
     return None, False
@@ -100,7 +107,8 @@ def from_titles(s, person_token, person):
                                     appositive)
         if not title:
             continue
-        name = "leaderOf" if leads else "worksFor"
+        name = "leaderOf" if leads or _leads_side(title, words, s, person) else (
+            "memberOf" if title in PLAYER_ROLES else "worksFor")
         # a state is led or served by its office holders; a reporter works for a paper, not for Phoenix
         allowed = ("Organization", "Place") if title in POLITICAL_TITLES else ("Organization",)
         seen = set()
@@ -112,6 +120,13 @@ def from_titles(s, person_token, person):
                 if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
                     # a mayor or governor lives where they hold office: "Boston Mayor Michelle Wu"
                     yield s.shaped_fact("livesIn", person, org, "title-residence")
+
+
+def _leads_side(title, words, s, person):
+    """Tell whether a bare coach or manager title names a side's leader ("Chelsea manager Jose Mourinho"),
+    not a fund manager or an assistant coach: no word beside the title but names."""
+    return title in TEAM_LEADERS and all(
+        t.lower_ == title or s.index.at(t) is not None or t.is_punct or t.lower_ in ("the", "'s") for t in words)
 
 
 def from_predecessor(s, token):
