@@ -22,6 +22,8 @@ TABLE = [
     ("Manchester City defender Richard Dunne was sent off.", [("Richard Dunne", "memberOf", "Manchester City")]),
     ("Gloucester coach Nigel Melville was pleased with the win.", [("Nigel Melville", "heads", "Gloucester")]),
     ("Tottenham manager Martin Jol praised his players.", [("Martin Jol", "heads", "Tottenham")]),
+    ("Spurs boss Martin Jol said his team were robbed. Jol was angry at Spurs' luck.",
+     [("Martin Jol", "heads", "Spurs")]),
     # regression: "the Scotland coach" was resolved to the one coach named before, and he led Scotland too
     ("England coach Andy Robinson was angry. He spoke as the Scotland coach Matt Williams had done.",
      [("Andy Robinson", "heads", "England"), ("Matt Williams", "heads", "Scotland")]),

@@ -69,15 +69,16 @@ def _role_starts(doc):
     """Return the indices of the words that may open a sports role, read from the document's array (no
     Token made for every word)."""
     strings = doc.vocab.strings
-    firsts = {strings[w.split("-")[0]] for w in SPORTS_ROLES - {"coach", "manager", "boss", "player"}}
+    firsts = {strings[w.split("-")[0]] for w in SPORTS_ROLES - {"player"}}
     lower = doc.to_array("LOWER")
     return [i for i in numpy.nonzero(numpy.isin(lower, list(firsts)))[0].tolist() if i > 0]
 
 
 def sides_before_roles(doc, covered, people):
-    """Return (start, end) of the sides NER missed before a player's role and name: "Bath lock Steve
-    Borthwick", "Arsenal striker Thierry Henry" (the tagger often reads a sentence's first word as a noun);
-    not before a coach or manager ("Fund manager Tom Reed").
+    """Return (start, end) of the sides NER missed before a sports role and a name: "Bath lock Steve
+    Borthwick", "Spurs boss Martin Jol" (the tagger often reads a sentence's first word as a noun); a
+    word opening a sentence only if the text capitalises it elsewhere too or it is a known place (not
+    "Fund manager Tom Reed").
 
     covered: the indices of words already in a mention; people: the start indices of person mentions."""
     found = []

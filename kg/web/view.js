@@ -65,7 +65,11 @@
     measure.font = `${FONT}px ${FACE}`;
     const order = [...byId.values()].sort((a, b) => rank(b) - rank(a) || (a.label < b.label ? -1 : 1));
     const placed = new Map(), cell = 150 / scale, updates = [];
+    let edgeUpdates = [];
     for (const n of order) {
+      // a focused entity's own label, then its edges' labels, then its neighbours' names: around a hub
+      // of many neighbours their names would otherwise leave no room for what relates them
+      if (focused && n !== focused && !edgeUpdates.length) edgeUpdates = edgeLabels(positions, placed, cell, scale);
       const p = positions[n.id], r = Math.max(radius(n), 3 / scale);  // a dot stays visible zoomed out
       const w = (measure.measureText(n.label).width + 8) / scale, h = (FONT * 1.4 + 8) / scale;
       const box = {x0: Math.min(p.x - w / 2, p.x - r), x1: Math.max(p.x + w / 2, p.x + r), y0: p.y - r - 2 / scale,
@@ -77,7 +81,7 @@
       }
     }
     nodes.update(updates);
-    if (focused) links.update(edgeLabels(positions, placed, cell, scale));
+    if (focused) links.update(edgeUpdates.length ? edgeUpdates : edgeLabels(positions, placed, cell, scale));
   }
   // A focused entity's straight edges are labelled at their middle, where that overlaps no label placed.
   function edgeLabels(positions, placed, cell, scale) {
@@ -89,7 +93,9 @@
       return {id: e.id, label: e.shown ? e.label : " "};  // vis-network keeps a label set to ""
     });
   }
-  function rank(n) { return (focused && near.get(focused.id).has(n.id) ? 1e6 : 0) + n.degree; }
+  function rank(n) {
+    return (n === focused ? 2e6 : 0) + (focused && near.get(focused.id).has(n.id) ? 1e6 : 0) + n.degree;
+  }
   function place(box, placed, cell) {
     const cells = [];
     for (let i = Math.floor(box.x0 / cell); i <= Math.floor(box.x1 / cell); i++)
