@@ -14,18 +14,20 @@ def line(n):
     return f'<http://example.org/s> <http://example.org/p> "{n}" .'
 
 
-def test_pipeline_writer_writes_in_the_order_given(store_path):
+@pytest.mark.parametrize("was_complete", [False, True])  # whether the store's summary is kept as it goes
+def test_pipeline_writer_writes_in_the_order_given(store_path, was_complete):
     with Store.open(store_path) as store:
-        with _Writer(store) as writer:
+        with _Writer(store, was_complete) as writer:
             for n in range(50):
                 writer.put(GraphRecord(NAME, [line(n)], 0))
         assert store.ntriples(NAME) == [line(49)]
 
 
-def test_pipeline_writer_raises_a_failed_write_and_writes_nothing_after(store_path):
+@pytest.mark.parametrize("was_complete", [False, True])
+def test_pipeline_writer_raises_a_failed_write_and_writes_nothing_after(store_path, was_complete):
     with Store.open(store_path) as store:
         with pytest.raises(StoreError):
-            with _Writer(store) as writer:
+            with _Writer(store, was_complete) as writer:
                 writer.put(GraphRecord(NAME, ["<http://example.org/s> <http://example.org/p> ."], 0))
                 writer.put(GraphRecord(NAME + "2", [line(1)], 0))
         assert not store.has_graph(NAME) and not store.has_graph(NAME + "2")

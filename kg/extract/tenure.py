@@ -114,7 +114,8 @@ def _concerns(s: Sentence, verb: Token, slot: str, holder: Token, org: Token, de
     or, when they name no organisation and no other post, in the holder's description ("Tesco chairman Lee
     resigned", "... resigned as chairman"; not "former Tesco chief Lee joined the board")."""
     phrases = _phrases(verb, slot) - {t.i for t in holder.subtree}
-    if org.i in phrases:
+    key = s.index.at(org)  # the fact may name the organisation by "its": "Barclays sacked its chief executive"
+    if org.i in phrases or key and any((s.index.at(verb.doc[i]) or ("",))[0] == key[0] for i in phrases):
         return True
     named = any(found and s.type_of(found[0]) != "Person" for found in (s.index.at(verb.doc[i]) for i in phrases))
     return not named and org.i in described and all(_is_title(noun) for noun in _complements(verb, holder))
