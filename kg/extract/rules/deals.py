@@ -52,7 +52,7 @@ def _holder(s: Sentence, noun) -> list[Arg]:
         return []  # "Jarvis is offloading its stake": a stake given away is held no longer
     if noun.dep_ == "dobj" and noun.head.lemma_ in ("own", "control", "retain", "keep", "raise", "increase"):
         return verb_subjects(s, noun.head)
-    return [a for a in possessors(s, noun) or noun_actor(s, noun) if a.direct]
+    return [a for a in noun_actor(s, noun) if a.direct]  # its possessor first, else a light verb's subject
 
 
 def from_stakes(s: Sentence, words) -> Iterator[Fact | None]:
