@@ -14,6 +14,7 @@ from kg.extract.dates import published_from_text
 from kg.extract.entities import resolve_entities
 from kg.extract.nlp import load_model, model_version, split_text
 from kg.extract.learned import entity_typer, extraction_sources, learned_name
+from kg.extract.namesakes import qualify_namesakes
 from kg.extract.sources import extract_facts
 from kg.invisible import restore_offsets, strip_invisible
 from kg.model import Document, Extraction
@@ -50,7 +51,7 @@ def extract_parsed(document: Document, doc: Doc, extractor: str = "", metonymy: 
         doc, metonymy=metonymy, typer=entity_typer(learned))
     index = EntityIndex(doc, entities, token_entity, token_mention)
     facts = extract_facts(doc, index, published, sources)
-    return Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor)
+    return qualify_namesakes(Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor), doc)
 
 
 def extract(document: Document, nlp: Language | None = None, metonymy: bool = True,

@@ -137,3 +137,8 @@ STAKE_NOUNS = words("stake_nouns")
 OWNED_NOUNS = words("owned_nouns")
 DEAL_WORD_GROUPS = pairs("deal_words")
 DEAL_WORDS = {group: frozenset(value.split()) for group, value in DEAL_WORD_GROUPS.items()}
+
+# ---- Namesakes across documents ----
+ROLE_FIELDS = pairs("role_fields")
+PERSON_FIELD_NAMES = pairs("person_fields")
+PERSON_FIELDS = {name: frozenset(fields.split(",")) for name, fields in PERSON_FIELD_NAMES.items()}
