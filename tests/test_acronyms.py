@@ -20,6 +20,12 @@ def _entities(text):
     ("Yuganskneftegas", "Yugansk", True),
     ("British Phonographic Industry", "BPA", False),
     ("Pension Benefit Guaranty Corporation", "Pension", False),  # the whole first word is no short form
+    ("Association for Payment Clearing Services", "Apacs", True),  # a word holding the initials in order
+    ("Office of Communications", "Ofcom", True),
+    ("Department for Environment, Food and Rural Affairs", "Defra", True),
+    ("European Aeronautic Defence and Space Company", "Airbus", False),
+    ("Royal Dutch Shell", "Netherlands", False),
+    ("Bank of England", "Barclays", False),  # no C after the B
 ])
 def test_acronyms_defines(name, short, expected):
     assert defines(name, short) is expected

@@ -69,6 +69,10 @@ def test_entities_context_makes_a_place():
      "Scottish Wildlife Trust", 3),
     ("Fighting continued in the Donbass. Shelling hit the Donbas overnight.", "Donbass", 2),
     ("U.S. officials arrived. The United States said it would help. The US embassy agreed.", "United States", 3),
+    # an age before the name makes a person, and "Mr" finds the one full name ending so, whatever NER read
+    ("The 101-year-old Haruto Sakamaki eats raw fish daily. Mr Sakamaki keeps a strict routine.", "Haruto Sakamaki", 2),
+    # regression: NER ran over a bracket, making "International Monetary Fund (IMF" one name
+    ("The International Monetary Fund (IMF) cut its forecast. The IMF warned Japan.", "International Monetary Fund", 3),
 ])
 def test_entities_merge_table(text, label, forms):
     ents = entities_of(text)
@@ -99,6 +103,8 @@ def test_entities_split_table(text, labels):
     # the head word before "of" names the kind: an institute, a gulf
     ("Li Wei at the Institute of Oceanology has published a new survey of the reef.", "Institute of Oceanology",
      "Organization"),
+    ("Figures from the Association for Payment Clearing Services showed a rise.",
+     "Association for Payment Clearing Services", "Organization"),
     # districts, parishes and counties are places, whatever NER said
     ("Police destroyed a poppy field in Dan Sai District on Monday.", "Dan Sai District", "Place"),
     ("In central Louisiana's Rapides Parish, the sheriff's office issued a warning.", "Rapides Parish", "Place"),

@@ -15,11 +15,22 @@ def initials(name):
 
 def defines(name, short):
     """Tell whether a bracketed word after a name is its short form: its initials ("Scottish Wildlife
-    Trust (SWT)") or the start of its first word ("Yuganskneftegas (Yugansk)")."""
+    Trust (SWT)"), a word holding them in order ("Association for Payment Clearing Services (Apacs)",
+    "Office of Communications (Ofcom)") or the start of its first word ("Yuganskneftegas (Yugansk)")."""
     if short.isupper() and len(short) >= 2 and initials(name) == short.replace(".", ""):
         return True
     first = name.split()[0]
-    return short[:1].isupper() and 3 <= len(short) < len(first) and first.startswith(short)
+    if short[:1].isupper() and 3 <= len(short) < len(first) and first.startswith(short):
+        return True
+    letters = initials(name)
+    return len(letters) >= 2 and short[:1].isupper() and short.isalpha() and short[:1] == letters[0] and _holds(
+        short.lower(), letters.lower())
+
+
+def _holds(word, letters):
+    """Tell whether a word holds these letters in order ("apacs" holds "apcs")."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def missed_acronyms(doc, found, covered):

@@ -47,7 +47,9 @@ def surname_owner(parts, mention, place=None):
     if mention.alone or " " in key or (place and place.type == "Country") or (
             mention.label == "Place" and gazetteer.country(mention.text)):
         return None
-    owners = [c for c in parts.get(key, ()) if c.votes["Person"]]
+    holders = parts.get(key, ())
+    titled = mention.start < mention.name_start  # "Mr Toshitsune" is a person's surname whatever NER said
+    owners = [c for c in holders if c.votes["Person"] or (titled and len(holders) == 1)]
     if len(owners) != 1:
         return None
     if place and not _surname_of(owners[0], key, place):
@@ -75,8 +77,11 @@ def _longer_names(clusters):
             continue
         for m in cluster.mentions:
             words = m.key.split()
-            for n in range(1, len(words)):
-                holders = longer.setdefault(" ".join(words[:n]), [])
+            # a party's singular is its short form too: "Liberal leader Jeremy Thorpe" of "the Liberals"
+            shorter = [" ".join(words[:n]) for n in range(1, len(words))] + (
+                [m.key[:-1]] if m.key.endswith("s") and len(m.key) > 4 else [])
+            for short in shorter:
+                holders = longer.setdefault(short, [])
                 if not any(c is cluster for c in holders):
                     holders.append(cluster)
     return longer
@@ -97,7 +102,8 @@ def _may_be_short_form(cluster):
 def merge_short_forms(clusters):
     """Return the clusters with an organisation named by the leading words of exactly one longer
     organisation name of the document merged into it: "Sun" of "Sun Microsystems", "Standard Trust" of
-    "Standard Trust Bank", "Marvel" of "Marvel Comics"; a short form two names share stays apart."""
+    "Standard Trust Bank", "Marvel" of "Marvel Comics", "Liberal" of "Liberals"; a short form two names share
+    stays apart."""
     longer = _longer_names(clusters)
     target = {}
     for cluster in clusters:

@@ -54,7 +54,7 @@ def _surrounding_votes(votes, head, mention, described):
         votes["Organization"] += 2 * CONTEXT_WEIGHT  # "Tesco, Britain's biggest retailer", "the company Petrobras"
     if any(c.dep_ in ("compound", "appos") and c.lower_ in HONORIFICS and c.i < mention.start for c in head.children):
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "president Thabo Mbeki": a title names a person
-    if _has_age(head) or any(_is_person_noun(d) for d in described) or (
+    if _has_age(head, mention.start) or any(_is_person_noun(d) for d in described) or (
             head.dep_ == "nsubjpass" and head.head.lower_ == "born"):  # only people are born
         votes["Person"] += 2 * CONTEXT_WEIGHT  # "Cheek, 53,", "Blackwell, a designer": only people have ages
     if head.dep_ == "poss" and head.head.lemma_ in PERSON_ROLE_NOUNS or (
@@ -100,8 +100,10 @@ def _is_person_noun(token):
         lemma in PERSON_ROLE_NOUNS or lemma in PEOPLE_NOUNS or lemma.endswith(PERSON_SUFFIXES))
 
 
-def _has_age(token):
-    """Tell whether a name carries an age in apposition: "Cheek, 53, is a former chief"."""
+def _has_age(token, start):
+    """Tell whether a name carries an age: "Cheek, 53, is a former chief", "the 101-year-old Torao Toshitsune"."""
+    if [t.lower_ for t in token.doc[max(start - 4, 0):start]] == ["-", "year", "-", "old"]:
+        return True
     nxt = token.doc[token.i + 1:token.i + 4]
     return (len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[1].text.isdigit()
             and 0 < int(nxt[1].text) < 120 and nxt[2].text == ",")
@@ -110,8 +112,9 @@ def _has_age(token):
 def _name_votes(doc, mention):
     """Return type votes from the words of the name itself: "... Hospital", "... Street", "Judge ..."."""
     words = mention.name.split()
-    if "of" in words[1:]:  # "Institute of Mathematics", "Gulf of Mexico": the head comes before "of"
-        words = words[:words.index("of", 1)]
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), None)
+    if cut:  # "Institute of Mathematics", "Gulf of Mexico", "Centre for Policy Studies": the head comes first
+        words = words[:cut]
     votes: Counter[str] = Counter()
     if gazetteer.known_organization(mention.name):
         votes["Organization"] += 2 * NAME_WEIGHT  # "Islamic State" is no state; "Interpol" no place

@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from kg.extract import cues, gazetteer, known
 from kg.extract.acronyms import missed_acronyms
 from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
@@ -177,7 +179,14 @@ def _titled_name(span):
 
 def _pieces(doc, ent):
     """Yield (start, name start, end, NER label) of the names in one NER span: mostly the span itself,
-    but a city before a broadcaster is two names ("Paris Radio Orient", "Moscow ROSSIYSKAYA GAZETA")."""
+    but a city before a broadcaster is two names ("Paris Radio Orient", "Moscow ROSSIYSKAYA GAZETA"), and a
+    bracket ends a name ("International Monetary Fund (IMF", "B Cohen (England": NER ran over it)."""
+    brackets = [t.i for t in doc[ent.start:ent.end] if t.text in BRACKETS]
+    if brackets:
+        for s, e in zip([ent.start] + [i + 1 for i in brackets], brackets + [ent.end]):
+            if s < e:
+                yield from _pieces(doc, Span(doc, s, e, label=ent.label_))
+        return
     start, name_start, end = _trim(doc, ent)
     if _titled_name(doc[start:end]) and ent.label_ != "PERSON":  # "Prince Norodom Ranariddh" typed a GPE
         yield start, start + 1, end, "PERSON"
@@ -203,6 +212,9 @@ def _pieces(doc, ent):
         yield from ((s, s, e, ent.label_) for s, e in listed)
         return
     yield start, name_start, end, ent.label_
+
+
+BRACKETS = frozenset("()[]{}")
 
 
 def _listed_names(doc, start, end):
