@@ -140,6 +140,18 @@ def organization_name(name):
     return ORGANIZATION_NAMES.get(name) or canonical_name(name)
 
 
+@lru_cache(maxsize=1)
+def parties():
+    """Return the canonical names of the shipped well-known political parties (a name or alias with "Party")."""
+    return frozenset(canonical for name, (kind, canonical) in known_entities().items()
+                     if kind == "Organization" and "Party" in name.split())
+
+
+def is_party(name):
+    """Tell whether an organisation's name is a political party's ("Labour Party", "Liberal Democrats")."""
+    return name.endswith(" Party") or name in parties()
+
+
 def canonical_name(name):
     """Return the canonical name of a well-known entity named by a short form ("Lula", "Tories"), else name."""
     known = known_entities().get(name)

@@ -143,7 +143,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
     RuleSource("locatives", (
         Rule("comma-locative", LOCATED, 0.8),
         Rule("prep-locative:*", ("basedIn", "livesIn", "locatedIn", "worksFor"), 0.6),
-        Rule("modifier-locative:*", ("basedIn", "worksFor"), 0.6), Rule("hyphen-based", ("basedIn",), 0.8),
+        Rule("modifier-locative:*", ("basedIn", "worksFor", "memberOf"), 0.6), Rule("hyphen-based", ("basedIn",), 0.8),
         Rule("hyphen-born", ("livesIn",), 0.8), Rule("role-modifier", ("livesIn", "citizenOf", "basedIn"), 0.7),
         Rule("home-locative", ("livesIn", "citizenOf"), 0.75), Rule("headquarters-locative", ("basedIn",), 0.8)),
         from_locatives),

@@ -1,5 +1,6 @@
 """Facts of place: "Donetsk region, Ukraine", "Oxford in Massachusetts", "a Florida-based firm"."""
 
+from kg.extract import gazetteer
 from kg.extract.lexicon import (DIRECTIONS, HOME_HEADS, HOME_NOUNS, LEADER_TITLES, LOCATIVE_NOUNS,
                               ORG_DESCRIPTIONS, POLITICAL_TITLES, RESIDENT_NOUNS, SEAT_NOUNS, SPORTS_ROLES)
 from kg.extract.rules.orgplaces import is_possessor
@@ -77,6 +78,8 @@ def from_preposition(s, token):
     for child in token.children:
         there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") else None
         name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
+        if name == "worksFor" and there is not None and gazetteer.is_party(there.key):
+            name = "memberOf"  # "Labour MP Diane Abbott": a party has members, not staff
         if name and there is not None and there.key != here.key:
             yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}")
 

@@ -1,5 +1,6 @@
 """Facts read from noun-phrase shapes: titles, appositions and predecessors."""
 
+from kg.extract import gazetteer
 from kg.extract.factuality import is_factual
 from kg.extract.lexicon import (COPULAS, LEADER_TITLES, LOCAL_OFFICES, NAMING_VERBS, NOT_LEADING, NOT_ROLES,
                               PERSON_SUFFIXES, POLITICAL_TITLES, SPORTS_ROLES, TITLES, WORK_TITLES)
@@ -9,6 +10,10 @@ MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), 
 # a player is a member of the side ("Bath lock Steve Borthwick"); a side's bare coach or manager leads it
 TEAM_LEADERS = frozenset({"coach", "manager", "boss"})
 PLAYER_ROLES = SPORTS_ROLES - TEAM_LEADERS - {"player"}  # "a Hollywood player", "a major player"
+# the titles that lead a party, and those of its staff ("Labour's election co-ordinator"); any other a
+# party's name gives ("Labour mayor", "Tory MP") makes a member
+PARTY_LEADERS = frozenset({"leader", "chairman", "chairwoman", "chair", "president", "head"})
+PARTY_STAFF = frozenset({"chief", "chief executive", "coordinator", "ordinator", "strategist", "treasurer", "agent"})
 
 
 def is_role(token):
@@ -116,7 +121,8 @@ def from_titles(s, person_token, person):
             org = s.arg(t, modifiers=False)
             if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed:
                 seen.add(org.key)
-                yield s.shaped_fact(name, person, org, f"title:{title}")
+                party_member = title not in PARTY_LEADERS | PARTY_STAFF and gazetteer.is_party(org.key)
+                yield s.shaped_fact("memberOf" if party_member else name, person, org, f"title:{title}")
                 if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
                     # a mayor or governor lives where they hold office: "Boston Mayor Michelle Wu"
                     yield s.shaped_fact("livesIn", person, org, "title-residence")
