@@ -16,6 +16,9 @@ TABLE = [
     ("Northwind Bank has bought a majority stake in Harbour Credit Bank.",
      [("Northwind Bank", "acquired", "Harbour Credit Bank")]),
     ("Kestrel Oil bought 49% of Dunmore Petroleum last week.", [("Kestrel Oil", "acquired", "Dunmore Petroleum")]),
+    # a firm noun named by its modifier is that firm; a unit named by one is the modifier's
+    ("Kestrel Oil bought the Dunmore oil company last year.", [("Kestrel Oil", "acquired", "Dunmore")]),
+    ("Kestrel Oil bought the Dunmore Petroleum unit last year.", []),
     # a stake held: investment, or ownership when it controls
     ("Halvard Group already holds a 33% stake in Tramway Partners.",
      [("Halvard Group", "investedIn", "Tramway Partners")]),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from kg.extract import gazetteer
 from kg.extract.factuality import is_factual
-from kg.extract.lexicon import DEAL_WORDS, OWNED_NOUNS, STAKE_NOUNS
+from kg.extract.lexicon import DEAL_WORDS, ORG_APPOSITIVES, OWNED_NOUNS, STAKE_NOUNS
 from kg.extract.relations import BY_NAME
 from kg.extract.rules.arguments import noun_actor, passive_subjects, verb_subjects
 from kg.extract.sentence import Arg, Sentence
@@ -29,7 +29,11 @@ def possessors(s: Sentence, noun) -> list[Arg]:
 
 
 def stake_objects(s: Sentence, noun) -> list[Arg]:
-    """Return the firm a stake noun is a part of: "a majority stake in X", "49% of X"."""
+    """Return the firm a stake noun is a part of ("a majority stake in X", "49% of X"), or a firm noun
+    names by its modifier ("the Sibneft oil company"; not "the Yukos unit", which is Yukos's)."""
+    if noun.lemma_ in ORG_APPOSITIVES and noun.lemma_ not in OWNED_NOUNS:
+        return [a for t in noun.subtree if t.i < noun.i and t.dep_ == "compound" and t.head.i <= noun.i
+                for a in s.args(t) if s.type_of(a.key) == "Organization"][:1]
     if noun.lemma_ not in STAKE_NOUNS and noun.lower_ not in STAKE_NOUNS:
         return []
     return [a for a in pobj_args(s, noun, ("in", "of")) if a.direct]
