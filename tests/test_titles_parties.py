@@ -20,6 +20,9 @@ TABLE = [
      [("Charles Kennedy", "heads", "Liberal Democrats")]),
     # the party's staff work for it
     ("Labour election chief Alan Milburn unveiled the posters.", [("Alan Milburn", "worksFor", "Labour Party")]),
+    # a union's general secretary heads it
+    ("The TUC general secretary, Brendan Barber, welcomed the deal.",
+     [("Brendan Barber", "heads", "Trades Union Congress")]),
     # rows that must yield no membership, post or leadership
     ("Labour voters in Leeds stayed at home.", []),
     ("The Tory campaign posters were unveiled on Monday.", []),

@@ -15,7 +15,7 @@ TABLE = [
     ("Bath lock Steve Borthwick was injured in the first half. The win lifted Bath to third.",
      [("Steve Borthwick", "memberOf", "Bath")]),
     ("Arsenal striker Thierry Henry scored twice. The result left Arsenal top.",
-     [("Thierry Henry", "memberOf", "Arsenal")]),
+     [("Thierry Henry", "memberOf", "Arsenal FC")]),  # a well-known club: its canonical name
     ("England fly-half Jonny Wilkinson missed the match.", [("Jonny Wilkinson", "memberOf", "England")]),
     ("Celtic winger Aiden McGeady scored the winner. It was a good night for Celtic.",
      [("Aiden McGeady", "memberOf", "Celtic")]),
@@ -23,11 +23,16 @@ TABLE = [
     ("Gloucester coach Nigel Melville was pleased with the win.", [("Nigel Melville", "heads", "Gloucester")]),
     ("Tottenham manager Martin Jol praised his players.", [("Martin Jol", "heads", "Tottenham")]),
     ("Spurs boss Martin Jol said his team were robbed. Jol was angry at Spurs' luck.",
-     [("Martin Jol", "heads", "Spurs")]),
+     [("Martin Jol", "heads", "Tottenham Hotspur")]),
     # regression: "the Scotland coach" was resolved to the one coach named before, and he led Scotland too
     ("England coach Andy Robinson was angry. He spoke as the Scotland coach Matt Williams had done.",
      [("Andy Robinson", "heads", "England"), ("Matt Williams", "heads", "Scotland")]),
+    ("Leicester hooker George Chuter was banned for two weeks.", [("George Chuter", "memberOf", "Leicester")]),
+    ("The injury to Wasps centre Stuart Abbott worried the coach.", [("Stuart Abbott", "memberOf", "Wasps")]),
+    # a well-known club opening a sentence, which NER misses and the text names once
+    ("Arsenal boss Arsene Wenger called for video technology.", [("Arsene Wenger", "heads", "Arsenal FC")]),
     # rows that must yield no membership or leadership
+    ("The Leeds shopping centre was closed on Sunday.", []),
     ("Former striker Alan Shearer said the side had improved.", []),
     # regression: an adjective opening a sentence was read as a side ("Inspirational" had a flanker)
     ("Inspirational flanker Serge Betsen was missing. France lost.", []),

@@ -28,8 +28,9 @@ def plays_as_team(doc, mention):
     head = doc[mention.start:mention.end].root
     while head.dep_ == "conj" and head.head.i != head.i:  # "lost against Wales, France and Ireland"
         head = head.head
-    if head.dep_ == "compound" and (head.head.lower_ in SPORTS_ROLES | TEAM_NOUNS or _role_end(doc, mention.end)) or (
-            head.dep_ == "poss" and head.head.lower_ in SPORTS_ROLES | {"squad", "team"}):
+    if head.dep_ == "compound" and (head.head.lower_ in TEAM_NOUNS or _role_end(doc, head.head.i) or _role_end(
+            doc, mention.end)) or (
+            head.dep_ == "poss" and head.head.is_lower and head.head.lower_ in SPORTS_ROLES | {"squad", "team"}):
         return True  # "England coach Andy Robinson", "Bath's team" (not "Russia's side", "Iran's game")
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
         return True
@@ -57,8 +58,11 @@ def _has_score(word):
 
 
 def _role_end(doc, i):
-    """Return the index after a sports role starting at word i ("lock", "fly - half"), or None."""
-    if i < len(doc) and doc[i].lower_ in SPORTS_ROLES:
+    """Return the index after a sports role starting at word i ("lock", "fly - half"), or None; a role is
+    written in lower case ("Bath centre Olly Barkley", not "the Trafford Centre")."""
+    if i < len(doc) and not doc[i].is_lower:
+        return None
+    if doc[i].lower_ in SPORTS_ROLES:
         return i + 1
     if i + 2 < len(doc) and doc[i + 1].text == "-" and f"{doc[i].lower_}-{doc[i + 2].lower_}" in SPORTS_ROLES:
         return i + 3
