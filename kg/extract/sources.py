@@ -130,6 +130,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
     RuleSource("nouns", (Rule("noun:*", _catalogue("nouns")),), from_nouns),
     RuleSource("titles", (
         Rule("title:*", ("leaderOf",), 0.85), Rule("title:*", ("worksFor",), 0.7), Rule("title:*", ("memberOf",), 0.8),
+        Rule("title-home:*", ("worksFor",), 0.6),
         Rule("title-residence", ("livesIn",), 0.8), Rule("noun:predecessor", ("predecessorOf",), 0.85),
         Rule("noun:successor", ("predecessorOf",), 0.85)), from_titled_names),
     RuleSource("employment", (

@@ -5,6 +5,7 @@ from kg.extract.factuality import is_factual
 from kg.extract.lexicon import (COPULAS, LEADER_TITLES, LOCAL_OFFICES, NAMING_VERBS, NOT_LEADING, NOT_ROLES,
                               PERSON_SUFFIXES, POLITICAL_TITLES, SPORTS_ROLES, TITLES, WORK_TITLES)
 from kg.extract.relations import PREDECESSOR_NOUNS
+from kg.extract.sentence import Arg
 
 MULTIWORD_TITLES = sorted((t for t in LEADER_TITLES | WORK_TITLES if " " in t), key=len, reverse=True)
 # a player is a member of the side ("Bath lock Steve Borthwick"); a side's bare coach or manager leads it
@@ -13,6 +14,8 @@ PLAYER_ROLES = SPORTS_ROLES - TEAM_LEADERS - {"player"}  # "a Hollywood player",
 # the titles that lead a party, and those of its staff ("Labour's election co-ordinator"); any other a
 # party's name gives ("Labour mayor", "Tory MP") makes a member
 PARTY_LEADERS = frozenset({"leader", "chairman", "chairwoman", "chair", "president", "head"})
+# the national offices whose holder serves the state the article is about when none is named
+NATIONAL_TITLES = frozenset({"minister", "lord chancellor", "attorney general", "solicitor general"})
 PARTY_STAFF = frozenset({"chief", "chief executive", "coordinator", "ordinator", "strategist", "treasurer", "agent"})
 
 
@@ -147,6 +150,31 @@ def from_predecessor(s, token):
                 yield s.shaped_fact("predecessorOf", first, second, f"noun:{token.lower_}")
 
 
+def home_post(s, person_token, person):
+    """Return worksFor the document's own country for a minister named with no state ("courts minister
+    Christopher Leslie" in an article about Britain), or None.
+
+    The document's own country is the one it names most, at least twice and more than any other; the
+    state is read from beyond the sentence, so the fact counts as read through a modifier."""
+    own = {t.i for t in s.tokens if s.index.at(t) and s.index.at(t)[0] == person.key}
+    # a first or chief minister leads a region ("Welsh First Minister Rhodri Morgan"), not the state
+    titles = [title_words([t for t in group if t.i not in own or t.lower_.rstrip(".") in TITLES], noun)[0]
+              for group, _, noun in _title_groups(person_token, own)
+              if not any(t.lower_ in ("first", "chief") for t in group)]
+    title = next((t for t in titles if t in NATIONAL_TITLES), None)
+    home = title and home_country(s.index)
+    return s.shaped_fact("worksFor", person, home, f"title-home:{title}") if home else None
+
+
+def home_country(index):
+    """Return the country a document names most (at least twice, more than any other) as an Arg, or None."""
+    counts = sorted(((len(e.mentions), e.key) for e in index.entities.values() if e.type == "Country"), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    key = counts[0][1]
+    return Arg(key, index.entities[key].mentions[0], direct=False)
+
+
 def from_titled_names(s):
     """Yield the facts of one sentence's titled names and predecessors."""
     seen_people = set()
@@ -155,6 +183,8 @@ def from_titled_names(s):
         if found and s.type_of(found[0]) == "Person" and token.head.i != token.i and (
                 s.index.at(token.head) is None or s.index.at(token.head)[0] != found[0]) and found[0] not in seen_people:
             seen_people.add(found[0])
-            yield from filter(None, from_titles(s, token, s.arg(token, modifiers=False)))
+            person = s.arg(token, modifiers=False)
+            facts = [f for f in from_titles(s, token, person) if f]
+            yield from facts or filter(None, [home_post(s, token, person)])
         elif found is None and token.lower_ in PREDECESSOR_NOUNS:
             yield from filter(None, from_predecessor(s, token))
