@@ -19,6 +19,10 @@ pytestmark = pytest.mark.model
      ("Institute of Botany", "basedIn", "Kunming")),
     # a possessed place noun still places the town
     ("The quake leveled Cusco, Peru's old capital.", ("Cusco", "locatedIn", "Peru")),
+    # a name in apposition to a describing noun, and each name of a list a plural noun describes
+    ("The US maker, Motorola, held a clinic for operators.", ("Motorola", "basedIn", "United States")),
+    ("Nigerian banks United Bank and Standard Trust Bank agreed to merge.",
+     ("Standard Trust Bank", "basedIn", "Nigeria")),
 ])
 def test_orgplaces_found(text, fact):
     assert fact in facts_of(text)

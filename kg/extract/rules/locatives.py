@@ -111,6 +111,13 @@ def _descriptions(token):
     found = [c for c in token.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"]
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "Taylor is an Atlanta architect"
         found += [c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    # a name in apposition to a noun ("the US maker, Motorola"); a plural one describes each name of a
+    # list ("Nigerian banks X and Y")
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and (first.i == token.i or first.head.tag_ == "NNS"):
+        found.append(first.head)
     return found
 
 
@@ -119,7 +126,7 @@ def _describes(noun, kind):
     word = noun.lower_
     if kind == "Person":
         return word in RESIDENT_NOUNS or (is_role(noun) and word not in LEADER_TITLES | POLITICAL_TITLES)
-    return word in ORG_DESCRIPTIONS
+    return word in ORG_DESCRIPTIONS or noun.lemma_ in ORG_DESCRIPTIONS
 
 
 def _modifier_places(s, token, noun, holder):
