@@ -3,6 +3,7 @@ organisation's short form ("Sun" of "Sun Microsystems")."""
 
 from kg.extract import gazetteer
 from kg.extract.acronyms import defines, initials
+from kg.extract.lexicon import CLUB_WORDS
 from kg.extract.mentions import match_key
 
 WEAK_PERSON_VOTES = 2.5  # a mention's NER label (1) and a speaking verb (entities.CONTEXT_WEIGHT)
@@ -99,6 +100,11 @@ def _may_be_short_form(cluster):
         m.end - m.start == 1 and m.start == m.name_start for m in cluster.mentions)
 
 
+def _is_club(cluster):
+    """Tell whether an organisation's names end with a club's word ("Leeds United", "Tottenham Hotspur")."""
+    return any(len(m.key.split()) > 1 and m.key.split()[-1] in CLUB_WORDS for m in cluster.mentions)
+
+
 def merge_short_forms(clusters):
     """Return the clusters with an organisation named by the leading words of exactly one longer
     organisation name of the document merged into it: "Sun" of "Sun Microsystems", "Standard Trust" of
@@ -108,11 +114,14 @@ def merge_short_forms(clusters):
     target = {}
     for cluster in clusters:
         keys = {m.key for m in cluster.mentions}
-        if cluster.place is not None or len(keys) != 1 or not _may_be_short_form(cluster) or any(
-                m.alone for m in cluster.mentions):
+        town = bool(cluster.place) and cluster.place.type != "Country"
+        if (cluster.place is not None and not town) or len(keys) != 1 or not (
+                town or _may_be_short_form(cluster)) or any(m.alone for m in cluster.mentions):
             continue
         owners = [c for c in longer.get(keys.pop(), ()) if c is not cluster]
-        if len(owners) == 1:
+        # a town is no short form ("London" of "London Stock Exchange"), but in a document naming its club
+        # it is the club ("Tottenham" of "Tottenham Hotspur", "Leeds" of "Leeds United")
+        if len(owners) == 1 and (not town or _is_club(owners[0])):
             target[id(cluster)] = owners[0]
     kept = []
     for cluster in clusters:
@@ -124,7 +133,8 @@ def merge_short_forms(clusters):
             kept.append(cluster)
         else:
             owner.mentions.extend(cluster.mentions)
-            owner.votes.update(cluster.votes)
+            if not cluster.place:  # a town's gazetteer votes would make the club a town
+                owner.votes.update(cluster.votes)
     return kept
 
 
