@@ -71,6 +71,8 @@ def test_entities_context_makes_a_place():
     ("U.S. officials arrived. The United States said it would help. The US embassy agreed.", "United States", 3),
     # an age before the name makes a person, and "Mr" finds the one full name ending so, whatever NER read
     ("The 101-year-old Haruto Sakamaki eats raw fish daily. Mr Sakamaki keeps a strict routine.", "Haruto Sakamaki", 2),
+    # in a document naming a club, its town's bare name is the club
+    ("Tottenham Hotspur lost 2-0 on Sunday. The manager said Tottenham had been unlucky.", "Tottenham Hotspur", 2),
     # regression: NER ran over a bracket, making "International Monetary Fund (IMF" one name
     ("The International Monetary Fund (IMF) cut its forecast. The IMF warned Japan.", "International Monetary Fund", 3),
 ])
@@ -126,6 +128,10 @@ def test_entities_split_table(text, labels):
     # what the text calls a name outweighs NER and a given-name look ("Aston", "Robert")
     ("The German carmaker Volkswagen sold more cars in May.", "Volkswagen", "Organization"),
     ("Luxury car maker Aston Martin unveiled a new model.", "Aston Martin", "Organization"),
+    # NER cut a person's name short; the capitalised proper nouns beside it complete it, a title does not
+    ("Former Spanish prime minister José Luis Rodríguez Zapatero is in Caracas.", "José Luis Rodríguez Zapatero",
+     "Person"),
+    ("The Venezuelan Attorney General Tarek William Saab said the toll rose.", "Tarek William Saab", "Person"),
     # regression: "Centre" of a name was read as a sports role, making Manchester a team
     ("A spokesman for Manchester's Trafford Centre said sales rose.", "Manchester", "City"),
     # a state GeoNames no longer lists is still a country

@@ -13,6 +13,7 @@ from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS
                               ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
                               PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
 from kg.extract.relations import STATE_NOUNS
+from kg.extract.spans import whole_person
 from kg.invisible import remove_invisible
 
 
@@ -236,7 +237,7 @@ def find_mentions(doc):
                       name=gazetteer.organization_name(s.text), name_start=s.start) for s in known.organizations(doc)]
     covered = {i for m in found for i in range(m.start, m.end)}
     unkept = []
-    for ent in doc.ents:
+    for ent in map(lambda e: whole_person(doc, e), doc.ents):
         if any(i in covered for i in range(ent.start, ent.end)):
             ent = known.after_known(doc, ent, covered)
             if ent is None:
