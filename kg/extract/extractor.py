@@ -16,6 +16,7 @@ from kg.extract.nlp import load_model, model_version, split_text
 from kg.extract.learned import entity_typer, extraction_sources, learned_name
 from kg.extract.namesakes import qualify_namesakes
 from kg.extract.sources import extract_facts
+from kg.extract.spans import repair_name_arguments
 from kg.invisible import restore_offsets, strip_invisible
 from kg.model import Document, Extraction
 
@@ -49,6 +50,7 @@ def extract_parsed(document: Document, doc: Doc, extractor: str = "", metonymy: 
     own_entities, sources = extraction_sources(learned)
     entities, token_entity, token_mention = own_entities(doc) if own_entities else resolve_entities(
         doc, metonymy=metonymy, typer=entity_typer(learned))
+    repair_name_arguments(doc, token_entity)
     index = EntityIndex(doc, entities, token_entity, token_mention)
     facts = extract_facts(doc, index, published, sources)
     return qualify_namesakes(Extraction(document, tuple(index.final_entities(facts)), tuple(facts), extractor), doc)

@@ -1,24 +1,25 @@
-"""Repair NER spans the small model cuts short: a person's name missing a word at either end."""
+"""Repair what the small model gets wrong about names: a person's name NER cut short, and a name parsed
+as a clause ("bought Leeds United", where "United" was read as a verb)."""
 
 from spacy.tokens import Span
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import HONORIFICS, ORG_WORDS, STRIP_WORDS, TITLES
 
-MAX_GROWTH = 2  # words added at each end at most: "José Luis" -> "José Luis Rodríguez Zapatero"
+MAX_GROWTH = 2  # words added at the end at most: "José Luis" -> "José Luis Rodríguez Zapatero"
 
 
 def whole_person(doc, ent):
-    """Return a PERSON span grown over the capitalised proper nouns NER left beside it ("José Luis" of
-    "José Luis Rodríguez Zapatero", "William Saab" of "Attorney General Tarek William Saab"), else ent."""
-    if ent.label_ != "PERSON":
+    """Return a PERSON span grown over the capitalised proper nouns NER left after it ("José Luis" of
+    "José Luis Rodríguez Zapatero"), else ent. Never before it: a sentence's first word is capitalised
+    whatever it is ("Actress Julia Roberts"), and a word before a name is as often a title or a thing
+    ("Finance Bill"); never past a possessive ("Gordon Brown's Budget")."""
+    if ent.label_ != "PERSON" or doc[ent.end - 1].tag_ == "POS" or doc[ent.end - 1].lower_ in ("'s", "'"):
         return ent
-    start, end = ent.start, ent.end
-    while start > 0 and ent.start - start < MAX_GROWTH and _name_word(doc[start - 1]):
-        start -= 1
+    end = ent.end
     while end < len(doc) and end - ent.end < MAX_GROWTH and _name_word(doc[end]):
         end += 1
-    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
 def _name_word(token):
@@ -28,3 +29,19 @@ def _name_word(token):
     return (token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.is_alpha and text[:1].isupper()
             and not text.isupper() and not any(lower in words for words in (TITLES, HONORIFICS, STRIP_WORDS, ORG_WORDS))
             and not gazetteer.country(text) and not gazetteer.city(text) and not gazetteer.known_organization(text))
+
+
+def repair_name_arguments(doc, token_entity):
+    """Give a name the parser read as a clause the role its place asks for: the object of a verb that has
+    none ("Ken Bates bought Leeds United": "United" a ccomp), the object of a preposition ("takeover of
+    Leeds United": a pcomp). Changes the Doc's labels in place, before any rule reads them."""
+    for i in token_entity:
+        token = doc[i]
+        head = token.head
+        if token.pos_ != "PROPN" or head.i == token.i or token_entity.get(head.i) == token_entity[i]:
+            continue
+        if token.dep_ == "pcomp" and head.pos_ == "ADP":
+            token.dep_ = "pobj"
+        elif token.dep_ in ("ccomp", "xcomp") and head.pos_ == "VERB" and i > head.i and not any(
+                c.dep_ == "dobj" for c in head.children):
+            token.dep_ = "dobj"
