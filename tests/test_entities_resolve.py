@@ -132,6 +132,10 @@ def test_entities_split_table(text, labels):
     ("Former Spanish prime minister José Luis Rodríguez Zapatero is in Caracas.", "José Luis Rodríguez Zapatero",
      "Person"),
     ("Actress Julia Roberts arrived in London.", "Julia Roberts", "Person"),
+    # a capital's possession is its state's when it is a state's act or stance, else the city's
+    ("Moscow's decision angered the Baltic states.", "Russia", "Country"),
+    ("The exchange is stressing London's strong regulatory environment.", "London", "City"),
+    ("The Kremlin's plans for the oil firm were clear.", "Russia", "Country"),  # a seat of government's: the state's
     # regression: "Centre" of a name was read as a sports role, making Manchester a team
     ("A spokesman for Manchester's Trafford Centre said sales rose.", "Manchester", "City"),
     # a state GeoNames no longer lists is still a country

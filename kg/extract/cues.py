@@ -4,7 +4,8 @@ standing for its sports team."""
 import numpy
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import MATCH_VERBS, ORG_POSSESSIONS, ROLE_MODIFIERS, SPORTS_ROLES, TEAM_NOUNS
+from kg.extract.lexicon import (MATCH_VERBS, ORG_POSSESSIONS, PLACE_NOUNS, PLACE_WORDS, ROLE_MODIFIERS, SPORTS_ROLES,
+                                STATE_ACTS, STATE_ORGANS, STATE_STANCES, TEAM_NOUNS)
 
 
 def has_org_possession(head, mention):
@@ -43,6 +44,17 @@ def plays_as_team(doc, mention):
         return True  # "the games against Italy", "Newcastle drew with Middlesbrough"
     # "lost to France", "lost against Wales", "played against Italy", "to play for Wales"
     return (prep in ("to", "against") and over.lemma_ == "lose") or (prep in ("against", "for") and over.lemma_ == "play")
+
+
+def possessor_acts(head, name):
+    """Tell whether a place's name possessing a noun acts as its state: a seat of government's possession is
+    the state's ("the Kremlin's plans"), a capital's only a state's act, organ or stance ("Moscow's
+    decision"); "London's regulatory environment" and "Beijing's Tiananmen Square" are the city's."""
+    owned = head.head
+    if owned.pos_ == "PROPN" or owned.lemma_ in PLACE_NOUNS | PLACE_WORDS:
+        return False
+    acts = STATE_ACTS | STATE_ORGANS | STATE_STANCES
+    return gazetteer.seat_of_government(name) is not None or owned.lemma_ in acts or owned.lower_ in acts
 
 
 def _has_score(word):

@@ -134,9 +134,9 @@ def _is_actor(doc, mention):
     if mention.end < len(doc) and doc[mention.end].text == "(":
         return False  # a dateline, "Paris (AFP) - Macron said": the city only tells where the story was filed
     head = doc[mention.start:mention.end].root
-    if head.dep_ == "poss" and (head.head.pos_ == "PROPN" or head.head.lemma_ in PLACE_NOUNS | PLACE_WORDS):
-        return False  # "Beijing's Tiananmen Square", "Kyiv's streets": the city holds a place, it does not act
-    return head.dep_ in ("nsubj", "poss") or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    if head.dep_ == "poss":
+        return cues.possessor_acts(head, mention.name)
+    return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
 
 
 def _place_of(text, label, actor=False, metonymy=True):

@@ -94,6 +94,7 @@ NEGATIONS = words("negations")
 CONDITIONALS = words("conditionals")
 STATE_ORGANS = words("state_organs")
 STATE_ACTS = words("state_acts")
+STATE_STANCES = words("state_stances")
 
 # ---- Arguments ----
 LIGHT_VERBS = words("light_verbs")
