@@ -18,13 +18,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract import curation
-from kg.extract.lexicon import PERSON_FIELDS, ROLE_FIELDS
+from kg.extract.lexicon import PERSON_FIELDS, ROLE_FIELDS, SCORE_WORDS
 from kg.model import Entity, Extraction, Fact
 
 DESCRIBING_DEPS = ("compound", "amod", "nmod")
-# "John Smith scored twice for Rangers": scoring is sport only with a score's words (a politician
-# "scored a victory")
-SCORE_WORDS = frozenset({"goal", "try", "twice", "once", "century", "hat-trick", "penalty", "header"})
 
 
 def field_of(token: Token) -> str | None:
@@ -49,7 +46,7 @@ def _describing(root: Token) -> list[Token]:
 
 
 def _acts(root: Token) -> list[str]:
-    """Return the fields a person's own act shows ("scored twice" is sport)."""
+    """Return the fields a person's own act shows: "scored twice" is sport, "scored a victory" nothing."""
     verb = root.head
     if root.dep_ == "nsubj" and verb.lemma_ == "score" and any(
             c.lemma_.lower() in SCORE_WORDS or c.lower_ in SCORE_WORDS for c in verb.children):

@@ -142,5 +142,6 @@ DEAL_WORDS = {group: frozenset(value.split()) for group, value in DEAL_WORD_GROU
 
 # ---- Namesakes across documents ----
 ROLE_FIELDS = pairs("role_fields")
+SCORE_WORDS = words("score_words")
 PERSON_FIELD_NAMES = pairs("person_fields")
 PERSON_FIELDS = {name: frozenset(fields.split(",")) for name, fields in PERSON_FIELD_NAMES.items()}

@@ -14,9 +14,9 @@ PLAYER_ROLES = SPORTS_ROLES - TEAM_LEADERS - {"player"}  # "a Hollywood player",
 # the titles that lead a party, and those of its staff ("Labour's election co-ordinator"); any other a
 # party's name gives ("Labour mayor", "Tory MP") makes a member
 PARTY_LEADERS = frozenset({"leader", "chairman", "chairwoman", "chair", "president", "head"})
+PARTY_STAFF = frozenset({"chief", "chief executive", "coordinator", "ordinator", "strategist", "treasurer", "agent"})
 # the national offices whose holder serves the state the article is about when none is named
 NATIONAL_TITLES = frozenset({"minister", "lord chancellor", "attorney general", "solicitor general"})
-PARTY_STAFF = frozenset({"chief", "chief executive", "coordinator", "ordinator", "strategist", "treasurer", "agent"})
 
 
 def is_role(token):
@@ -98,9 +98,14 @@ def _title_groups(token, own=frozenset()):
     return groups + [described_by(n)[:2] + (None,) for n in conjuncts]
 
 
+def _own_words(s, person):
+    """Return the indices of the sentence's words that name the person."""
+    return {t.i for t in s.tokens if s.index.at(t) and s.index.at(t)[0] == person.key}
+
+
 def from_titles(s, person_token, person):
     """Yield leaderOf/worksFor from a titled name: "U.S. President Joe Biden", "Putin, Russia's president"."""
-    own = {t.i for t in s.tokens if s.index.at(t) and s.index.at(t)[0] == person.key}
+    own = _own_words(s, person)
     for title_group, group, appositive in _title_groups(person_token, own):
         # the person's own words are no organisation, but a title inside the mention still counts
         mine = {t.i for t in group if s.index.at(t) is None or s.index.at(t)[0] != person.key
@@ -156,7 +161,7 @@ def home_post(s, person_token, person):
 
     The document's own country is the one it names most, at least twice and more than any other; the
     state is read from beyond the sentence, so the fact counts as read through a modifier."""
-    own = {t.i for t in s.tokens if s.index.at(t) and s.index.at(t)[0] == person.key}
+    own = _own_words(s, person)
     # a first or chief minister leads a region ("Welsh First Minister Rhodri Morgan"), not the state
     titles = [title_words([t for t in group if t.i not in own or t.lower_.rstrip(".") in TITLES], noun)[0]
               for group, _, noun in _title_groups(person_token, own)
