@@ -45,3 +45,12 @@ TABLE = [
 @pytest.mark.parametrize("text, expected", TABLE)
 def test_titles_sports_table(text, expected):
     assert sorted(t for t in fact_triples(text) if t[1] in PEOPLE) == sorted(expected)
+
+
+def test_titles_sports_role_end_past_the_last_word_is_none():
+    # regression: a role looked for after a name closing the text read past the Doc's end (IndexError)
+    from kg.extract.cues import _role_end
+    from kg.extract.nlp import load_model
+    doc = load_model()("Bath lock")
+    assert _role_end(doc, 1) == 2
+    assert _role_end(doc, len(doc)) is None

@@ -72,7 +72,7 @@ def _has_score(word):
 def _role_end(doc, i):
     """Return the index after a sports role starting at word i ("lock", "fly - half"), or None; a role is
     written in lower case ("Bath centre Olly Barkley", not "the Trafford Centre")."""
-    if i < len(doc) and not doc[i].is_lower:
+    if i >= len(doc) or not doc[i].is_lower:
         return None
     if doc[i].lower_ in SPORTS_ROLES:
         return i + 1
