@@ -34,6 +34,22 @@ def entities_of(text):
     ("Herman Van Rompuy met the leaders. Van Rompuy said the talks went well.", {"Herman Van Rompuy": ("Person", 2)}),
     # a bracketed short form the text defines: the start of the name's first word
     ("Shares in Volganeftegas (Volgan) fell 5%. Volgan said it would appeal.", {"Volgan": ("Organization", 3)}),
+    # another name the text states beside the one it uses: that one labels the entity
+    ("Mars - real name Bob Allen Deal - underwent hip replacement surgery. Mars said he was fine.",
+     {"Mars": ("Person", 3)}),
+    ("The rapper C-Murder, real name Corey Miller, was convicted. Miller denied it.", {"C-Murder": ("Person", 3)}),
+    ("Born Reginald Dwight, Elton John grew up in Pinner. Dwight was shy as a boy.", {"Elton John": ("Person", 3)}),
+    # a firm's web address is its name
+    ("Shares in Amazon.com rose on Monday. Amazon said sales grew.", {"Amazon.com": ("Organization", 2)}),
+    ("Suprnova.org was shut down. The owner of Suprnova said he would start again.",
+     {"Suprnova.org": ("Organization", 2)}),
+    # a name NER took for a place, and the firm's or club's name without its last word or two
+    ("Baikal Finance Group won the auction. Baikal will pay in two weeks.", {"Baikal Finance Group": ("Organization", 2)}),
+    ("The Motorsport Endeavour Club left the grid. Another exhibit on the Motorsport Endeavour stand is a car.",
+     {"Motorsport Endeavour Club": ("Organization", 2)}),
+    # regression: "Douglas-Westwood" (one word) held "Mr Westwood" back from John Westwood
+    ("said John Westwood, managing director of oil analysts Douglas-Westwood. Mr Westwood said prices rose.",
+     {"John Westwood": ("Person", 2)}),
 ])
 def test_aliases_names_of_one_entity_merge(text, expected):
     found = entities_of(text)
@@ -58,6 +74,13 @@ def test_aliases_names_of_one_entity_merge(text, expected):
      {"Jefferson County Democratic Party": "Organization"}),
     ("Paris Radio France International reported the talks.", {"Paris": "City"}),
     ("Markets were quiet on Monday.", {}),
+    # a place is no short form of a firm whose last word says what it does, not what kind of body it is
+    ("Siberia Airlines flew to Moscow. Siberia is cold in winter.", {"Siberia Airlines": "Organization", "Siberia": "Place"}),
+    # regression (CoNLL04 dev): "in Cordoba" is a place, though no gazetteer knew it and a group is named after it
+    ("The 21st Brigade in Cordoba and two others make up the Cordoba Group.",
+     {"Cordoba": "Place", "Cordoba Group": "Organization"}),
+    # "born" before a year or a place names nobody
+    ("John Smith, born in 1950, lives in Leeds.", {"John Smith": "Person", "Leeds": "City"}),
     # regression: NER took a list in apposition to a plural noun for one name
     ("The group owns two brands, Hard Candy and Urban Decay.", {"Hard Candy": "Organization", "Urban Decay": "Organization"}),
 ])

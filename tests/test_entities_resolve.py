@@ -264,3 +264,19 @@ def test_entities_resolve_its(text, possessor):
     its = next(t for t in doc if t.lower_ == "its")
     found = index.at(its)
     assert (index.entities[found[0]].label if found else None) == possessor
+
+
+@pytest.mark.parametrize("text, office, holder", [
+    ("Economics Minister Aburizal Bakrie has reportedly said the freeze is not needed.", "Economics", "Aburizal Bakrie"),
+    ("Home Secretary Charles Clarke defended the plans.", "Home", "Charles Clarke"),
+    ("US Transportation Secretary Norman Mineta spoke on Monday.", "Transportation", "Norman Mineta"),
+])
+def test_entities_portfolio_word_names_no_organisation(text, office, holder):
+    # regression: NER took the portfolio for an organisation, and its minister worked for "Economics"
+    ents = entities_of(text)
+    assert office not in ents and ents[holder].type == "Person"
+
+
+def test_entities_office_that_is_an_organisation_stays():
+    ents = entities_of("Treasury Secretary John Snow said the Home Office agreed.")
+    assert ents["Treasury"].type == "Organization" and ents["Home Office"].type == "Organization"

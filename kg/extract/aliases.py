@@ -3,7 +3,7 @@ organisation's short form ("Sun" of "Sun Microsystems")."""
 
 from kg.extract import gazetteer
 from kg.extract.acronyms import defines, initials
-from kg.extract.lexicon import CLUB_WORDS
+from kg.extract.lexicon import CLUB_WORDS, DESIGNATORS, PLACE_PREPOSITIONS
 from kg.extract.mentions import match_key
 
 WEAK_PERSON_VOTES = 2.5  # a mention's NER label (1) and a speaking verb (entities.CONTEXT_WEIGHT)
@@ -16,7 +16,8 @@ def defined_acronyms(doc, mentions):
     found: dict[str, str] = {}
     by_initials: dict[str, set[str]] = {}
     for m in mentions:
-        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+        # a person's bracket holds a club or a party, not a short form ("B Douglas (Borders)")
+        if m.label != "Person" and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
             short = doc[m.end + 1].text
             if defines(m.name, short):
                 found[match_key(short)] = match_key(m.name)
@@ -27,6 +28,57 @@ def defined_acronyms(doc, mentions):
         if m.name.isupper() and len(m.name) >= 2 and len(names) == 1:
             found.setdefault(match_key(m.name), next(iter(names)))
     return found
+
+
+def stated_names(doc, mentions):
+    """Return (other name, name) mention pairs for a person's other name the text states beside the name:
+    "Mars - real name Bob Allen Deal", "C-Murder, real name Corey Miller", "Mary Smith (nee Jones)",
+    "Born Reginald Dwight, Elton John"."""
+    pairs = []
+    by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        cue = _cue_before(doc, m.start) if m.label == "Person" else None
+        if cue is None:
+            continue
+        named = by_end.get(cue - 1) if cue >= 2 and doc[cue - 1].text in (",", "-", "–", "(") else None
+        if named is None and cue == doc[cue].sent.start and m.end + 1 < len(doc) and doc[m.end].text == ",":
+            named = by_start.get(m.end + 1)  # "Born Reginald Dwight, Elton John ..."
+        # a stage name may be any word ("Mars", "C-Murder"); "born" and "nee" follow a person's name
+        if named is not None and (named.label == "Person" or doc[cue].lower_ == "real"):
+            m.other = True
+            pairs.append((m, named))
+    return pairs
+
+
+def merge_stated(clusters, pairs):
+    """Return the clusters with each other name's cluster merged into the cluster of the name it is given
+    for (wherever that name went: "Mars" to "Mick Mars")."""
+    for other, named in pairs:
+        home = {id(m): c for c in clusters for m in c.mentions}
+        source, target = home.get(id(other)), home.get(id(named))
+        if source is None or target is None or source is target or any(m.alone for m in source.mentions):
+            continue
+        target.mentions.extend(source.mentions)
+        target.votes.update(source.votes)
+        clusters = [c for c in clusters if c is not source]
+    return clusters
+
+
+def own_names(mentions):
+    """Return the mentions that may label their entity: not another name the text gives ("real name Corey
+    Miller") nor its surname, while the name the text uses ("C-Murder") is there."""
+    other = {word for m in mentions if m.other for word in m.name.split()}
+    return [m for m in mentions if not m.other and m.name not in other] or mentions
+
+
+def _cue_before(doc, start):
+    """Return the index of the first word of "real name", "born" or "nee" just before a name, else None."""
+    if start >= 2 and doc[start - 2].lower_ == "real" and doc[start - 1].lower_ == "name":
+        return start - 2
+    if start >= 1 and doc[start - 1].lower_ in ("born", "nee", "née"):
+        return start - 1
+    return None
 
 
 def index_name(parts, mention, cluster):
@@ -51,6 +103,8 @@ def surname_owner(parts, mention, place=None):
     holders = parts.get(key, ())
     titled = mention.start < mention.name_start  # "Mr Toshitsune" is a person's surname whatever NER said
     owners = [c for c in holders if c.votes["Person"] or (titled and len(holders) == 1)]
+    if len(owners) > 1:  # "Mr Westwood" of "John Westwood", not of the firm "Douglas-Westwood"
+        owners = [c for c in owners if any(key in map(match_key, m.name.split()) for m in c.mentions)]
     if len(owners) != 1:
         return None
     if place and not _surname_of(owners[0], key, place):
@@ -100,12 +154,22 @@ def _may_be_short_form(cluster):
         m.end - m.start == 1 and m.start == m.name_start for m in cluster.mentions)
 
 
+def _designated(cluster, short):
+    """Tell whether an organisation is named by a short name and at most two words more, the last one an
+    kind of body's ("Baikal Finance Group", "Motorsport Endeavour Club"; never "Siberia Airlines")."""
+    for m in cluster.mentions:
+        rest = m.key[len(short):].split() if m.key.startswith(short + " ") else []
+        if 0 < len(rest) <= 2 and rest[-1] in DESIGNATORS:
+            return True
+    return False
+
+
 def _is_club(cluster):
     """Tell whether an organisation's names end with a club's word ("Leeds United", "Tottenham Hotspur")."""
     return any(len(m.key.split()) > 1 and m.key.split()[-1] in CLUB_WORDS for m in cluster.mentions)
 
 
-def merge_short_forms(clusters):
+def merge_short_forms(doc, clusters):
     """Return the clusters with an organisation named by the leading words of exactly one longer
     organisation name of the document merged into it: "Sun" of "Sun Microsystems", "Standard Trust" of
     "Standard Trust Bank", "Marvel" of "Marvel Comics", "Liberal" of "Liberals"; a short form two names share
@@ -115,10 +179,15 @@ def merge_short_forms(clusters):
     for cluster in clusters:
         keys = {m.key for m in cluster.mentions}
         town = bool(cluster.place) and cluster.place.type != "Country"
+        # a name only NER calls a place, never where something is ("Baikal will pay"; not "in Cordoba")
+        unknown_place = cluster.place is None and _winner(cluster) == "Place" and not any(
+            m.start > 0 and doc[m.start - 1].lower_ in PLACE_PREPOSITIONS for m in cluster.mentions)
         if (cluster.place is not None and not town) or len(keys) != 1 or not (
-                town or _may_be_short_form(cluster)) or any(m.alone for m in cluster.mentions):
+                town or unknown_place or _may_be_short_form(cluster)) or any(m.alone for m in cluster.mentions):
             continue
-        owners = [c for c in longer.get(keys.pop(), ()) if c is not cluster]
+        short = keys.pop()
+        owners = [c for c in longer.get(short, ()) if c is not cluster and (
+            not unknown_place or _designated(c, short))]
         # a town is no short form ("London" of "London Stock Exchange"), but in a document naming its club
         # it is the club ("Tottenham" of "Tottenham Hotspur", "Leeds" of "Leeds United")
         if len(owners) == 1 and (not town or _is_club(owners[0])):

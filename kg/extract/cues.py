@@ -4,8 +4,9 @@ standing for its sports team."""
 import numpy
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import (MATCH_VERBS, ORG_POSSESSIONS, PLACE_NOUNS, PLACE_WORDS, ROLE_MODIFIERS, SPORTS_ROLES,
-                                STATE_ACTS, STATE_ORGANS, STATE_STANCES, TEAM_NOUNS)
+from kg.extract.acronyms import defines
+from kg.extract.lexicon import (MATCH_VERBS, ORG_POSSESSIONS, PLACE_NOUNS, PLACE_WORDS, PORTFOLIOS, ROLE_MODIFIERS,
+                                SPORTS_ROLES, STATE_ACTS, STATE_ORGANS, STATE_STANCES, TEAM_NOUNS)
 
 
 def has_org_possession(head, mention):
@@ -26,6 +27,8 @@ def has_org_possession(head, mention):
 def plays_as_team(doc, mention):
     """Tell whether a place's name stands for its sports team: "England coach Andy Robinson", "the England
     squad", "France beat Italy", "the game against Wales", "Newcastle drew with Middlesbrough"."""
+    if _in_team_sheet(doc, mention):
+        return True  # "J Noon (Newcastle), O Barkley (Bath)"
     head = doc[mention.start:mention.end].root
     while head.dep_ == "conj" and head.head.i != head.i:  # "lost against Wales, France and Ireland"
         head = head.head
@@ -121,3 +124,68 @@ def _named_elsewhere(doc, token):
         return True
     orth = doc.to_array("ORTH")
     return any(not doc[j].is_sent_start for j in numpy.nonzero(orth == orth[token.i])[0].tolist() if j != token.i)
+
+
+def is_portfolio(doc, start, end):
+    """Tell whether a name is a government portfolio's word before its office: "Economics Minister Aburizal
+    Bakrie", "Home Secretary Charles Clarke" (no organisation; "Treasury Secretary" and "Home Office" are)."""
+    return end - start == 1 and end < len(doc) and doc[start].lower_.removeprefix("ex-") in PORTFOLIOS and (
+        doc[end].text in ("Minister", "Secretary"))
+
+
+def _in_team_sheet(doc, mention):
+    """Tell whether a name is the club in brackets after a player's name in a team sheet."""
+    if mention.start < 2 or doc[mention.start - 1].text != "(":
+        return False
+    sent = doc[mention.start].sent
+    entries = bracketed_sides(sent)
+    return len(entries) >= SQUAD_ENTRIES and any(start == mention.start for _, start, _ in entries)
+
+
+# team sheets: "J Robinson (Sale Sharks, capt); M Cueto (Sale Sharks)" (kg.extract.rules.squads)
+CAPTAIN = frozenset({"capt", "captain", "c", "vice-capt"})
+SQUAD_ENTRIES = 3  # a sentence names at least this many players with their clubs: a team sheet
+
+
+def bracketed_sides(tokens) -> list[tuple[int, int, int]]:
+    """Return (opening bracket, side start, side end) token indices of each "Name (Side[, capt])" in a
+    run of tokens, where a proper noun comes before the bracket."""
+    found = []
+    for tok in tokens:
+        if tok.text != "(" or tok.i == 0 or tok.nbor(-1).pos_ != "PROPN":
+            continue
+        close = next((t.i for t in tokens if tok.i < t.i <= tok.i + 6 and t.text == ")"), None)
+        if close is None:
+            continue
+        end = close - 2 if tok.doc[close - 1].lower_.rstrip(".") in CAPTAIN and tok.doc[close - 2].text == "," else close
+        side = tok.doc[tok.i + 1]
+        # not a substitute and the minute he came on ("Luis Garcia (Nunez 73)"), nor a short form a name
+        # defines ("the Women's Tennis Association (WTA)")
+        before = [t.text for t in tok.doc[max(tok.i - 6, 0):tok.i] if t.text[:1].isupper()]
+        # a short form: "(CML)" of "The Council of Mortgage Lenders", "(Wada)"; not a club whose letters the
+        # player's initials happen to be in ("Grandclaude (Perpignan)")
+        defined = len(side.text) <= 5 and any(defines(" ".join(before[k:]), side.text) for k in range(len(before)))
+        if end > tok.i + 1 and side.text[:1].isupper() and side.lower_.rstrip(".") not in CAPTAIN and not any(
+                t.like_num for t in tok.doc[tok.i + 1:end]) and not defined:
+            found.append((tok.i, tok.i + 1, end))
+    return found
+
+
+def team_sheet(doc) -> list[tuple[int, int, str]]:
+    """Return (start, end, class) of the players and clubs a team sheet names, which NER reads badly:
+    "J Robinson (Sale Sharks, capt); M Cueto (Sale Sharks), J Noon (Newcastle)"."""
+    found: list[tuple[int, int, str]] = []
+    for sent in doc.sents:
+        entries = bracketed_sides(sent)
+        for bracket, start, end in entries if len(entries) >= SQUAD_ENTRIES else ():
+            first = bracket
+            while first > sent.start and bracket - first < 5 and _name_part(doc[first - 1]):
+                first -= 1
+            found += [(first, bracket, "Person"), (start, end, "Organization")]
+    return found
+
+
+def _name_part(token) -> bool:
+    """Tell whether a token may be part of a player's name in a team sheet: "J", "O'Driscoll", "Jean-Philippe"."""
+    joined = token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+    return token.pos_ == "PROPN" or token.is_upper and len(token.text) <= 2 or joined

@@ -187,7 +187,7 @@ def _cluster_mentions(doc, mentions, metonymy=True, learned=None):
         cluster.team += cues.plays_as_team(doc, m)
         if place:  # a seat of government acting is its state, whatever else the name suggests
             cluster.votes["Place"] += _gazetteer_weight(m, actor)
-    clusters = aliases.merge_short_forms(clusters)
+    clusters = aliases.merge_stated(aliases.merge_short_forms(doc, clusters), aliases.stated_names(doc, mentions))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     return clusters
 
@@ -253,8 +253,8 @@ def _town_named(cluster):
 
 def _best_label(cluster, etype):
     """Return the fullest, most frequent name among a cluster's mentions of the winning type."""
-    names = Counter(m.name for m in cluster.mentions)
-    typed = [m for m in cluster.mentions if m.label == etype] or cluster.mentions
+    names, own = Counter(m.name for m in cluster.mentions), aliases.own_names(cluster.mentions)
+    typed = [m for m in own if m.label == etype] or own
     return max(typed, key=lambda m: (len(m.name.split()), names[m.name], -m.start)).name
 
 

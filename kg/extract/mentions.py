@@ -17,11 +17,15 @@ from kg.extract.spans import whole_person
 from kg.invisible import remove_invisible
 
 
+_WEB_SUFFIX = re.compile(r"(?<=[a-z0-9])\.(?:com|org|net)(?:\.[a-z]{2})?$")
+
+
 @lru_cache(maxsize=65536)  # asked of every name again and again, in every document
 def match_key(text):
     """Return the spelling-insensitive form two mentions of one name share (Zelensky/Zelenskiy)."""
     text = unicodedata.normalize("NFKD", remove_invisible(text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _WEB_SUFFIX.sub("", text)  # a firm's web address is its name: "Amazon.com", "Suprnova.org"
     text = re.sub(r"[.'’]", "", text)
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     text = re.sub(r"(.)\1+", r"\1", text)  # Donbass / Donbas
@@ -43,6 +47,7 @@ class Mention:
     name_start: int = 0
     key: str = ""
     alone: bool = False  # the user split this name off (an aliases file): no alias rule merges it
+    other: bool = False  # another name the text gives the entity ("real name ..."): never its label
 
 
 def _is_title(token, words=TITLES):
@@ -236,6 +241,8 @@ def find_mentions(doc):
     found = [Mention(s.start, s.end, s.text, s.start_char, s.end_char, "Organization", sent_of[s.start],
                       name=gazetteer.organization_name(s.text), name_start=s.start) for s in known.organizations(doc)]
     covered = {i for m in found for i in range(m.start, m.end)}
+    sheet = [(s, e, label) for s, e, label in cues.team_sheet(doc) if not covered.intersection(range(s, e))]
+    covered |= {i for s, e, _ in sheet for i in range(s, e)}
     unkept = []
     for ent in map(lambda e: whole_person(doc, e), doc.ents):
         if any(i in covered for i in range(ent.start, ent.end)):
@@ -254,12 +261,12 @@ def find_mentions(doc):
     found += _names_ner_mislabelled(doc, found, unkept, sent_of, covered)
     found += _names_ner_missed(doc, found, covered, sent_of)
     people = {m.start for m in found if m.label == "Person"}
-    missed = missed_acronyms(doc, found, covered) + [
+    missed = sheet + missed_acronyms(doc, found, covered) + [
         (s, e, "Organization") for s, e in cues.sides_before_roles(doc, covered, people)]
     found += [Mention(s, e, doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), label, sent_of[s],
                       name=doc[s:e].text, name_start=s) for s, e, label in missed]
     found += _agencies_after_cities(doc, found, covered, sent_of)
-    return sorted(found, key=lambda m: m.start)
+    return sorted((m for m in found if not cues.is_portfolio(doc, m.start, m.end)), key=lambda m: m.start)
 
 
 def _agencies_after_cities(doc, found, covered, sent_of):

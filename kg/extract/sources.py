@@ -28,6 +28,7 @@ from kg.extract.rules.orgplaces import from_org_places
 from kg.extract.rules.placefacts import from_places
 from kg.extract.rules.posts import from_posts
 from kg.extract.rules.titles import from_titled_names
+from kg.extract.rules.squads import from_squads
 from kg.extract.rules.verbs import from_verbs
 from kg.extract.sentence import Sentence
 from kg.extract.tenure import in_time
@@ -158,6 +159,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
         Rule("unit-noun:*", ("ownerOf",), 0.7), Rule("verb:sell", ("acquired",), 0.6),
         Rule("investor-list", ("investedIn",), 0.7)), from_deals),
     RuleSource("courts", (
+    RuleSource("squads", (Rule("squad-list", ("memberOf",), 0.8),), from_squads),
         Rule("court-verb", ("sued",), 0.7), Rule("lawsuit-noun", ("sued",), 0.7),
         Rule("fine-noun", ("fined",), 0.7)), from_courts),
 )
