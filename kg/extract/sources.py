@@ -17,6 +17,7 @@ from fnmatch import fnmatchcase
 from typing import Any, Protocol
 
 from kg.extract.coref import EntityIndex
+from kg.extract.hierarchy import most_specific
 from kg.extract.relations import CATALOGUE, REFINEMENTS
 from kg.extract.rules.courts import from_courts
 from kg.extract.rules.datelines import from_dateline
@@ -27,8 +28,8 @@ from kg.extract.rules.nouns import from_nouns
 from kg.extract.rules.orgplaces import from_org_places
 from kg.extract.rules.placefacts import from_places
 from kg.extract.rules.posts import from_posts
-from kg.extract.rules.titles import from_titled_names
 from kg.extract.rules.squads import from_squads
+from kg.extract.rules.titles import from_titled_names
 from kg.extract.rules.verbs import from_verbs
 from kg.extract.sentence import Sentence
 from kg.extract.tenure import in_time
@@ -158,8 +159,8 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
         Rule("stake-holder", ("investedIn", "ownerOf"), 0.7), Rule("owned-participle", ("ownerOf",), 0.75),
         Rule("unit-noun:*", ("ownerOf",), 0.7), Rule("verb:sell", ("acquired",), 0.6),
         Rule("investor-list", ("investedIn",), 0.7)), from_deals),
-    RuleSource("courts", (
     RuleSource("squads", (Rule("squad-list", ("memberOf",), 0.8),), from_squads),
+    RuleSource("courts", (
         Rule("court-verb", ("sued",), 0.7), Rule("lawsuit-noun", ("sued",), 0.7),
         Rule("fine-noun", ("fined",), 0.7)), from_courts),
 )
@@ -199,7 +200,8 @@ def extract_facts(doc: Any, index: EntityIndex, published: str | None,
 
 
 def _unique(facts: Iterable[Fact | None]) -> list[Fact]:
-    """Return the facts without None and without repeats of a triple within one sentence, in order.
+    """Return the facts without None, without repeats of a triple within one sentence and without a
+    property a more specific one of the pair in that sentence implies, in order.
 
     The first of a repeat is kept (a rule's evidence names its trigger), with the highest confidence any
     repeat gave: a rule's triple the model also reads at 0.97 is no less sure for the rule's prior of 0.77.
@@ -212,4 +214,6 @@ def _unique(facts: Iterable[Fact | None]) -> list[Fact]:
         first = kept.setdefault(key, fact)
         if fact.confidence > first.confidence:
             kept[key] = replace(first, confidence=fact.confidence)
-    return list(kept.values())
+    # "John Smith, chief executive of Acme": the title's "heads" implies the preposition's "worksFor"
+    unique = list(kept.values())
+    return [unique[i] for i in most_specific([(f.subject, (f.object, f.sentence.start), f.predicate) for f in unique])]

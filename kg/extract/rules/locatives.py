@@ -18,7 +18,7 @@ PREP_LOCATIVES = {
     ("Person", "of", "Place"): "livesIn", ("Person", "from", "Place"): "livesIn",
     ("Place", "in", "Place"): "locatedIn",
     ("Person", "of", "Organization"): "worksFor", ("Person", "at", "Organization"): "worksFor",
-    ("Person", "with", "Organization"): "worksFor",
+    ("Person", "with", "Organization"): "worksFor", ("Person", "from", "Organization"): "worksFor",
 }
 # (class of the named entity, class of its modifier) -> property: "Moscow TASS", "Russia's Foreign Ministry",
 # "ABC's Spencer Christian"
@@ -65,7 +65,7 @@ def from_preposition(s, token):
     # "Ann Lee of Leeds", and through an appositive: "Bo Li, a technician from North Wales",
     # "Kay Hall, a Democrat from Denver"
     holders = [token] + [c for c in token.children if c.dep_ == "appos" and (
-        s.index.at(c) is None or s.type_of(s.index.at(c)[0]) == "Group")]
+        s.index.at(c) is None and not _is_amount(c) or s.index.at(c) and s.type_of(s.index.at(c)[0]) == "Group")]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             there = s.arg(pobj, modifiers=False)
@@ -82,6 +82,11 @@ def from_preposition(s, token):
             name = "memberOf"  # "Labour MP Diane Abbott": a party has members, not staff
         if name and there is not None and there.key != here.key:
             yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}")
+
+
+def _is_amount(token):
+    """Tell whether an appositive is an amount, not a description ("Thales, 30% of Europe")."""
+    return token.text == "%" or token.like_num or any(c.dep_ == "nummod" for c in token.children)
 
 
 # "a Florida-based firm", "this Minnesota-born artist Duane Hanson": participle -> (property, holder classes)

@@ -15,6 +15,8 @@ PLAYER_ROLES = SPORTS_ROLES - TEAM_LEADERS - {"player"}  # "a Hollywood player",
 # party's name gives ("Labour mayor", "Tory MP") makes a member
 PARTY_LEADERS = frozenset({"leader", "chairman", "chairwoman", "chair", "president", "head"})
 PARTY_STAFF = frozenset({"chief", "chief executive", "coordinator", "ordinator", "strategist", "treasurer", "agent"})
+# what a leading title "of" a common noun leads whole: "head of state", "chairman of the board"
+LED_WHOLES = frozenset({"state", "government", "board", "directors"})
 # the national offices whose holder serves the state the article is about when none is named
 NATIONAL_TITLES = frozenset({"minister", "lord chancellor", "attorney general", "solicitor general"})
 
@@ -24,8 +26,9 @@ def is_role(token):
     word = token.lower_
     if word in LEADER_TITLES or word in WORK_TITLES:
         return True
+    # a job's word in lower case: "Leicester" ends as "-er" words do, but names a club
     return token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NN", "NNP") and word.endswith(PERSON_SUFFIXES) \
-        and word not in NOT_ROLES
+        and word not in NOT_ROLES and token.is_lower
 
 
 def title_words(tokens, appositive=None):
@@ -120,6 +123,7 @@ def from_titles(s, person_token, person):
                                     appositive)
         if not title:
             continue
+        leads = leads and not _heads_a_function(s, titled, title)
         name = "leaderOf" if leads or _leads_side(title, words, s, person) else (
             "memberOf" if title in PLAYER_ROLES else "worksFor")
         # a state is led or served by its office holders; a reporter works for a paper, not for Phoenix
@@ -134,6 +138,25 @@ def from_titles(s, person_token, person):
                 if title in LOCAL_OFFICES and s.index.type_of(org.key) in ("City", "Region"):
                     # a mayor or governor lives where they hold office: "Boston Mayor Michelle Wu"
                     yield s.shaped_fact("livesIn", person, org, "title-residence")
+
+
+def _heads_a_function(s, titled, title):
+    """Tell whether a leading title heads a function, not the organisation: "Tesco head of communications",
+    "director of research" (but "head of state", "chairman of the board" lead)."""
+    for token in (t for t in titled if t.lower_ == title.split()[-1]):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+            if any(o.dep_ == "pobj" and o.pos_ == "NOUN" and s.index.at(o) is None and o.lemma_ not in LED_WHOLES
+                   and not _named_noun(s, o) for o in prep.children):
+                return True
+    return False
+
+
+def _named_noun(s, noun):
+    """Tell whether a common noun is named by a name beside it: "the Naftohaz company", "Spain's biggest
+    bank, Santander", "the broadcaster Shanghai Media Group", "the public services union Unison"."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None  # "the union Unison", however parsed
+    return any(c.dep_ in ("compound", "appos", "nmod") and s.index.at(c) for c in noun.children) or bool(
+        following is not None and s.index.at(following) and s.type_of(s.index.at(following)[0]) == "Organization")
 
 
 def _leads_side(title, words, s, person):
