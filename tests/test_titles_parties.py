@@ -15,6 +15,11 @@ TABLE = [
     ("Former Tory lord chancellor Lord Mackay called for the advice to be published.",
      [("Mackay", "memberOf", "Conservative Party")]),
     ("Labour mayor Ken Livingstone refused to apologise.", [("Ken Livingstone", "memberOf", "Labour Party")]),
+    # the party on the title, not on the name: "MP" is a job's title
+    ("Tory MP Jonathan Sayeed is to stand down on the grounds of ill health.",
+     [("Jonathan Sayeed", "memberOf", "Conservative Party")]),
+    ("However, backbench Labour MP Karen Buck warned against proposed changes.",
+     [("Karen Buck", "memberOf", "Labour Party")]),
     ("Tory leader Michael Howard spoke in Leeds.", [("Michael Howard", "heads", "Conservative Party")]),
     ("Liberal Democrat leader Charles Kennedy attacked the budget.",
      [("Charles Kennedy", "heads", "Liberal Democrats")]),

@@ -131,7 +131,9 @@ def from_titles(s, person_token, person):
         seen = set()
         for t in words:
             org = s.arg(t, modifiers=False)
-            if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed:
+            # "Mid-Bedfordshire MP" is a seat's member, no organisation NER may call it
+            if org and org.key not in seen and org.key != person.key and s.type_of(org.key) in allowed and (
+                    org.key.split()[-1].lower() != title):
                 seen.add(org.key)
                 party_member = title not in PARTY_LEADERS | PARTY_STAFF and gazetteer.is_party(org.key)
                 yield s.shaped_fact("memberOf" if party_member else name, person, org, f"title:{title}")
