@@ -17,6 +17,8 @@ PARTY_LEADERS = frozenset({"leader", "chairman", "chairwoman", "chair", "preside
 PARTY_STAFF = frozenset({"chief", "chief executive", "coordinator", "ordinator", "strategist", "treasurer", "agent"})
 # what a leading title "of" a common noun leads whole: "head of state", "chairman of the board"
 LED_WHOLES = frozenset({"state", "government", "board", "directors"})
+# a title's or a role's words, whatever the tagger made of them ("Airbus head", "Blues prop")
+ROLE_WORDS = LEADER_TITLES | WORK_TITLES | SPORTS_ROLES
 # the national offices whose holder serves the state the article is about when none is named
 NATIONAL_TITLES = frozenset({"minister", "lord chancellor", "attorney general", "solicitor general"})
 
@@ -85,6 +87,9 @@ def _title_groups(token, own=frozenset()):
     nearest = max((c for c in token.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
                    and c.i < token.i and c.i not in own), key=lambda t: t.i, default=None)
     groups = [(left, left, nearest)]
+    run = _words_before(token.doc, min(own, default=token.i))
+    if run and not set(run) <= set(left):  # the parse lost them: "Arsenal vice-chairman David Dein"
+        groups.append((run, run, None))
     # "Putin, Russia's president", "an ecologist at Cornell", and each conjunct: "head of the city council
     # and deputy chair of the Railway Workers' Union"
     nouns = [c for c in token.children if c.dep_ == "appos"]
@@ -99,6 +104,23 @@ def _title_groups(token, own=frozenset()):
     # "director of the Foundation and a member of the Network": a conjunct counts only with a real title
     conjuncts = [c for n in nouns for c in n.conjuncts if c.pos_ in ("NOUN", "PROPN")]
     return groups + [described_by(n)[:2] + (None,) for n in conjuncts]
+
+
+def _words_before(doc, start):
+    """Return the words right before a name back to a name, when all are a title's lower-case words (a
+    hyphen, an age): "Arsenal vice-chairman", "Newcastle's 18-year-old centre"; else []."""
+    i = start
+    while i > max(start - 7, doc[start].sent.start) and (
+            doc[i - 1].is_lower and (doc[i - 1].pos_ in ("NOUN", "ADJ") or doc[i - 1].lower_ in ROLE_WORDS)
+            or doc[i - 1].text in ("-", "'s") or doc[i - 1].like_num):
+        i -= 1
+    if i == start or i == doc[start].sent.start or not doc[i - 1].text[:1].isupper() or doc[start - 1].text == "'s":
+        return []
+    name_start = i - 1
+    while name_start > doc[start].sent.start and doc[name_start - 1].text[:1].isupper() and doc[
+            name_start - 1].pos_ == "PROPN":
+        name_start -= 1
+    return list(doc[name_start:start])
 
 
 def _own_words(s, person):
