@@ -154,16 +154,14 @@ def bracketed_sides(tokens) -> list[tuple[int, int, int]]:
     for tok in tokens:
         if tok.text != "(" or tok.i == 0 or tok.nbor(-1).pos_ != "PROPN":
             continue
-        close = next((t.i for t in tokens if tok.i < t.i <= tok.i + 6 and t.text == ")"), None)
+        close = next((t.i for t in tok.doc[tok.i + 1:min(tok.i + 7, tok.sent.end)] if t.text == ")"), None)
         if close is None:
             continue
         end = close - 2 if tok.doc[close - 1].lower_.rstrip(".") in CAPTAIN and tok.doc[close - 2].text == "," else close
         side = tok.doc[tok.i + 1]
-        # not a substitute and the minute he came on ("Luis Garcia (Nunez 73)"), nor a short form a name
-        # defines ("the Women's Tennis Association (WTA)")
+        # neither a substitute and his minute ("Luis Garcia (Nunez 73)") nor a short form a name defines ("The
+        # Council of Mortgage Lenders (CML)", "(Wada)"); a club may hold a player's initials ("Grandclaude (Perpignan)")
         before = [t.text for t in tok.doc[max(tok.i - 6, 0):tok.i] if t.text[:1].isupper()]
-        # a short form: "(CML)" of "The Council of Mortgage Lenders", "(Wada)"; not a club whose letters the
-        # player's initials happen to be in ("Grandclaude (Perpignan)")
         defined = len(side.text) <= 5 and any(defines(" ".join(before[k:]), side.text) for k in range(len(before)))
         if end > tok.i + 1 and side.text[:1].isupper() and side.lower_.rstrip(".") not in CAPTAIN and not any(
                 t.like_num for t in tok.doc[tok.i + 1:end]) and not defined:
