@@ -155,8 +155,8 @@ def _may_be_short_form(cluster):
 
 
 def _designated(cluster, short):
-    """Tell whether an organisation is named by a short name and at most two words more, the last one an
-    kind of body's ("Baikal Finance Group", "Motorsport Endeavour Club"; never "Siberia Airlines")."""
+    """Tell whether an organisation is named by a short name and at most two words more, the last one
+    saying what kind of body it is ("Baikal Finance Group", "Motorsport Endeavour Club"; not "Siberia Airlines")."""
     for m in cluster.mentions:
         rest = m.key[len(short):].split() if m.key.startswith(short + " ") else []
         if 0 < len(rest) <= 2 and rest[-1] in DESIGNATORS:
