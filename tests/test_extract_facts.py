@@ -97,6 +97,8 @@ def test_extract_facts_found(text, expected):
     # unnamed groups in events, and "they"
     ("Taliban gunmen attacked Camp Chapman in Khost. They killed seven guards.",
      [("Taliban gunmen", "attacked", "Camp Chapman"), ("Taliban gunmen", "killed", "guards")]),
+    # regression: the group's words ran back over the number to "dead two park guards"
+    ("Gunmen shot dead two park guards near Goma.", [("Gunmen", "killed", "park guards")]),
 ])
 def test_extract_facts_construction_table(text, expected):
     found = facts_of(text)

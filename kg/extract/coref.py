@@ -65,7 +65,9 @@ class EntityIndex:
         words = [t for t in token.subtree if t.i <= token.i and (t.i == token.i or t.dep_ in GROUP_MODIFIER_DEPS
                                                                   and t.head.i <= token.i)]
         start = min(t.i for t in words)
-        while start < token.i and (token.doc[start].is_punct or token.doc[start].like_num):
+        # a number ends what comes before it: "shot dead two park guards", "more than 40 people"
+        start = max([start] + [t.i + 1 for t in token.doc[start:token.i] if t.like_num])
+        while start < token.i and token.doc[start].is_punct:
             start += 1
         span = token.doc[start:token.i + 1]
         label = " ".join(span.text.split())
