@@ -131,6 +131,10 @@ class EntityIndex:
                 previous[-1][1] if previous else None)
         if token.lower_ == "its" and token.pos_ == "PRON":
             return self._its(n, recent)
+        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
+            # only a subject: "you guessed it" is no one; and a state only as the state's own subject
+            # ("Russia said it would ..."): "The German exchange said it had held talks" is the exchange
+            return self._its(n, recent, states_as_subjects=True)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN":
@@ -146,15 +150,16 @@ class EntityIndex:
         return None
 
     @staticmethod
-    def _its(n, recent):
-        """Return the organisation or country "its" refers to: the one such entity named earlier in its
-        sentence ("LVMH is focusing on its labels", "Kazakhstan ... its president"), else the one such
-        subject of the sentence before; two candidates: none ("AMF began proceedings against Vivendi,
-        its chief executive ...")."""
+    def _its(n, recent, states_as_subjects=False):
+        """Return the organisation or country "its" or "it" refers to: the one such entity named earlier
+        in its sentence ("LVMH is focusing on its labels", "Kazakhstan ... its president", "Microsoft's
+        announcement comes after it bought Giant"), else the one such subject of the sentence before;
+        two candidates: none ("AMF began proceedings against Vivendi, its chief executive ...")."""
         for m in (n, n - 1):
             # a town is seldom "its" owner: "Paris-based LVMH ... its labels" are LVMH's
             found = {h[1] for h in recent if h[0] == m and (h[2] or m == n)
-                     and (h[3] == "Country" or COARSE_CLASS.get(h[3], h[3]) == "Organization")}
+                     and (h[3] == "Country" and (h[2] or not states_as_subjects)
+                          or COARSE_CLASS.get(h[3], h[3]) == "Organization")}
             if found:
                 return found.pop() if len(found) == 1 else None
         return None

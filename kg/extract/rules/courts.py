@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from kg.extract.factuality import is_factual
 from kg.extract.lexicon import DEAL_WORDS
-from kg.extract.relations import BY_NAME
+from kg.extract.relations import BY_NAME, STATE_NOUNS
 from kg.extract.rules.arguments import noun_actor, verb_subjects
 from kg.extract.rules.deals import pobj_args
 from kg.extract.sentence import Sentence
@@ -40,8 +40,15 @@ def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
                     yield s.fact(sued, plaintiff, defendant, "court-verb", token)
         elif _is_lawsuit(token) and is_factual(token.head if token.dep_ == "dobj" else token):
             for plaintiff in noun_actor(s, token):
-                for defendant in pobj_args(s, token, ("against",)):
+                for defendant in _defendants(s, token):
                     yield s.fact(sued, plaintiff, defendant, "lawsuit-noun", token)
+
+
+def _defendants(s: Sentence, noun):
+    """Return who a lawsuit is against: the party named ("legal action against the Home Office"), or the
+    state behind its government; not a name that only describes them ("against BitTorrent servers")."""
+    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+            if g.dep_ == "pobj" for a in s.args(g) if a.direct or g.lower_ in STATE_NOUNS]
 
 
 def _fined_party(s: Sentence, noun):

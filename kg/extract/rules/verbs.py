@@ -15,6 +15,13 @@ def _agent_of_means(s, verb):
     return []
 
 
+def _judges(verb):
+    """Tell whether a verb says what its object is rather than acting on it: "called Howard a liar",
+    "called it derisory" (an object and a predicate of it)."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "oprd" in deps
+
+
 def verb_objects(s, verb, relation, passive):
     """Return the entities a verb acts on: its (passive) subject, direct object or prepositional objects."""
     if passive and not relation.passive_subject:
@@ -47,7 +54,7 @@ def verb_objects(s, verb, relation, passive):
 def from_verbs(s):
     """Yield facts stated by a verb of the catalogue, active or passive."""
     for verb in s.tokens:
-        if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb):
+        if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb) or _judges(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
             verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "Rosneft, based in Moscow"
