@@ -101,8 +101,10 @@ def test_extract_facts_found(text, expected):
     ("Gunmen shot dead two park guards near Goma.", [("Gunmen", "killed", "park guards")]),
     # "it" as a subject is the one organisation named before it in its sentence, else the one subject
     # of the sentence before
-    ("Microsoft's announcement comes after it bought New York software firm Giant Company Software.",
-     [("Microsoft", "acquired", "Giant Company Software")]),
+    ("Shares in Oracle rose after it bought the software maker PeopleSoft.", [("Oracle", "acquired", "PeopleSoft")]),
+    # and the object of a verb of the catalogue
+    ("Robert Kilroy-Silk quit the Labour Party in 2004 and accused it of betraying its voters.",
+     [("Robert Kilroy-Silk", "accused", "Labour Party")]),
     ("Deutsche Boerse has made a bid for the LSE. It held talks with Euronext on Monday.",
      [("Deutsche Boerse", "met", "Euronext")]),
 ])
@@ -115,11 +117,10 @@ def test_extract_facts_construction_table(text, expected):
 @pytest.mark.parametrize("text, absent", [
     ("Biden also expressed a wish to visit Ukraine again.", ("Biden", "visited", "Ukraine")),
     # "it" is no state behind a word that only describes its subject, nor two candidates at once
-    ("The German exchange said it had held talks with the LSE.", ("Germany", "met", "London Stock Exchange")),
+    ("The German carmaker said it had held talks with Fiat.", ("Germany", "met", "Fiat")),
     ("Honda met Toyota before it bought Suzuki.", ("Honda", "acquired", "Suzuki")),
     # a lawsuit is against the party named, not a name that describes them
-    ("The Motion Picture Association of America launched legal action against those operating BitTorrent "
-     "servers.", ("Motion Picture Association of America", "sued", "BitTorrent")),
+    ("Sony began legal action against Apple shareholders.", ("Sony", "sued", "Apple")),
     # saying what someone is is no call
     ("Tony Blair called Michael Howard a liar.", ("Tony Blair", "called", "Michael Howard")),
     ("Macron will visit Mali next week.", ("Macron", "visited", "Mali")),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract import gazetteer
 from kg.extract.lexicon import GROUP_HEADS, LEADER_TITLES, ORG_ANAPHORS, PERSON_PRONOUNS, WORK_TITLES
+from kg.extract.relations import VERB_RELATIONS
 from kg.model import COARSE_CLASS, Entity, Fact, Span
 
 if TYPE_CHECKING:
@@ -131,9 +132,11 @@ class EntityIndex:
                 previous[-1][1] if previous else None)
         if token.lower_ == "its" and token.pos_ == "PRON":
             return self._its(n, recent)
-        if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass"):
-            # only a subject: "you guessed it" is no one; and a state only as the state's own subject
-            # ("Russia said it would ..."): "The German exchange said it had held talks" is the exchange
+        if token.lower_ == "it" and (token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "dobj"
+                                     and token.head.lemma_ in VERB_RELATIONS):
+            # a subject, or the object of a verb of the catalogue ("quit the party and accused it of ..."):
+            # "you guessed it" is no one; and a state only as the state's own subject ("Russia said it
+            # would ..."): "The German carmaker said it had held talks" is the carmaker
             return self._its(n, recent, states_as_subjects=True)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None

@@ -46,7 +46,7 @@ def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
 
 def _defendants(s: Sentence, noun):
     """Return who a lawsuit is against: the party named ("legal action against the Home Office"), or the
-    state behind its government; not a name that only describes them ("against BitTorrent servers")."""
+    state behind its government; not a name that only describes them ("against Apple shareholders")."""
     return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
             if g.dep_ == "pobj" for a in s.args(g) if a.direct or g.lower_ in STATE_NOUNS]
 
