@@ -155,8 +155,8 @@ class EntityIndex:
     @staticmethod
     def _its(n, recent, states_as_subjects=False):
         """Return the organisation or country "its" or "it" refers to: the one such entity named earlier
-        in its sentence ("LVMH is focusing on its labels", "Kazakhstan ... its president", "Microsoft's
-        announcement comes after it bought Giant"), else the one such subject of the sentence before;
+        in its sentence ("LVMH is focusing on its labels", "Kazakhstan ... its president", "Shares in
+        Oracle rose after it bought PeopleSoft"), else the one such subject of the sentence before;
         two candidates: none ("AMF began proceedings against Vivendi, its chief executive ...")."""
         for m in (n, n - 1):
             # a town is seldom "its" owner: "Paris-based LVMH ... its labels" are LVMH's
