@@ -107,6 +107,16 @@ def test_extract_facts_found(text, expected):
      [("Robert Kilroy-Silk", "accused", "Labour Party")]),
     ("Deutsche Boerse has made a bid for the LSE. It held talks with Euronext on Monday.",
      [("Deutsche Boerse", "met", "Euronext")]),
+    # what a body is made of names its members
+    ("The band Coldplay consists of Chris Martin, Jonny Buckland and Guy Berryman.",
+     [("Chris Martin", "memberOf", "Coldplay"), ("Jonny Buckland", "memberOf", "Coldplay"),
+      ("Guy Berryman", "memberOf", "Coldplay")]),
+    ("The Finance Committee is made up of John Smith and Mary Jones.",
+     [("John Smith", "memberOf", "Finance Committee"), ("Mary Jones", "memberOf", "Finance Committee")]),
+    # a party named as a person's is the person's party
+    ("Tony Blair's Labour Party won the election.", [("Tony Blair", "memberOf", "Labour Party")]),
+    # a person named as a country's is its citizen
+    ("Federer will play Spain's Rafael Nadal in the final.", [("Rafael Nadal", "citizenOf", "Spain")]),
 ])
 def test_extract_facts_construction_table(text, expected):
     found = facts_of(text)
@@ -255,6 +265,8 @@ def test_extract_facts_no_title(text, absent):
      "Philippines"),
     # "of" after the noun of an act names its victim, not a home
     ("Tetsuya Yamagami, assassin of Abe, was tackled by guards.", "Tetsuya Yamagami", "Abe"),
+    # a town's player is as often its club's: only a country's names a citizen
+    ("Chelsea's John Terry scored twice.", "John Terry", "Chelsea"),
 ])
 def test_extract_facts_no_residence(text, person, place):
     found = facts_of(text)
@@ -274,6 +286,10 @@ def test_extract_facts_fighting_between_two_sides(text, fact):
     # winning something, or buying it, is no job
     ("Booker Prize winner Hilary Mantel spoke at the festival.", ("Hilary Mantel", "worksFor", "Booker Prize")),
     ("Tesla shareholder Ron Baron praised the plan.", ("Ron Baron", "worksFor", "Tesla")),
+    # making something up, or being made of something, lists no members
+    ("Ann Lee made up a story about the Finance Committee.", ("Ann Lee", "memberOf", "Finance Committee")),
+    ("The Finance Committee's report was made of lies, John Smith said.",
+     ("John Smith", "memberOf", "Finance Committee")),
 ])
 def test_extract_facts_no_job_from_a_non_role(text, absent):
     assert absent not in facts_of(text), sorted(facts_of(text))

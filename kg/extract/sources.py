@@ -24,6 +24,7 @@ from kg.extract.rules.datelines import from_dateline
 from kg.extract.rules.deals import from_deals
 from kg.extract.rules.employment import EMPLOYMENT_VERBS, from_employment
 from kg.extract.rules.locatives import from_locatives
+from kg.extract.rules.members import from_members
 from kg.extract.rules.nouns import from_nouns
 from kg.extract.rules.orgplaces import from_org_places
 from kg.extract.rules.placefacts import from_places
@@ -146,7 +147,7 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
     RuleSource("locatives", (
         Rule("comma-locative", LOCATED, 0.8),
         Rule("prep-locative:*", ("basedIn", "livesIn", "locatedIn", "worksFor"), 0.6),
-        Rule("modifier-locative:*", ("basedIn", "worksFor", "memberOf"), 0.6), Rule("hyphen-based", ("basedIn",), 0.8),
+        Rule("modifier-locative:*", ("basedIn", "worksFor", "memberOf", "citizenOf"), 0.6), Rule("hyphen-based", ("basedIn",), 0.8),
         Rule("hyphen-born", ("livesIn",), 0.8), Rule("role-modifier", ("livesIn", "citizenOf", "basedIn"), 0.7),
         Rule("home-locative", ("livesIn", "citizenOf"), 0.75), Rule("headquarters-locative", ("basedIn",), 0.8)),
         from_locatives),
@@ -160,6 +161,8 @@ SOURCES: tuple[RuleSource | DocumentSource, ...] = (
         Rule("unit-noun:*", ("ownerOf",), 0.7), Rule("verb:sell", ("acquired",), 0.6),
         Rule("investor-list", ("investedIn",), 0.7)), from_deals),
     RuleSource("squads", (Rule("squad-list", ("memberOf",), 0.8),), from_squads),
+    RuleSource("members", (Rule("makeup:*", ("memberOf",), 0.7), Rule("party-possessor", ("memberOf",), 0.7)),
+               from_members),
     RuleSource("courts", (
         Rule("court-verb", ("sued",), 0.7), Rule("lawsuit-noun", ("sued",), 0.7),
         Rule("fine-noun", ("fined",), 0.7)), from_courts),
