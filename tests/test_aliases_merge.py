@@ -1,9 +1,15 @@
 """Names of one entity merge within a document: a lone surname a town shares, an organisation's short
 form, a party's nickname, a two-part surname; names of two entities stay apart."""
 
+from collections import Counter
+
 import pytest
 
+from kg.extract.aliases import merge_short_forms
+from kg.extract.entities import _Cluster
 from kg.extract.extractor import extract
+from kg.extract.mentions import Mention, match_key
+from kg.extract.nlp import load_model
 from kg.model import Document
 
 pytestmark = pytest.mark.model
@@ -47,6 +53,9 @@ def entities_of(text):
     ("Baikal Finance Group won the auction. Baikal will pay in two weeks.", {"Baikal Finance Group": ("Organization", 2)}),
     ("The Motorsport Endeavour Club left the grid. Another exhibit on the Motorsport Endeavour stand is a car.",
      {"Motorsport Endeavour Club": ("Organization", 2)}),
+    # regression: a short form NER called a person's name was held back as if it were a place
+    ("Kestrel Energy found oil in Orissa. Kestrel's string of finds in Orissa saw it join the FTSE 100 index.",
+     {"Kestrel Energy": ("Organization", 2)}),
     # regression: "Douglas-Westwood" (one word) held "Mr Westwood" back from John Westwood
     ("said John Westwood, managing director of oil analysts Douglas-Westwood. Mr Westwood said prices rose.",
      {"John Westwood": ("Person", 2)}),
@@ -88,3 +97,16 @@ def test_aliases_names_of_two_entities_stay_apart(text, apart):
     found = entities_of(text)
     assert {label: found[label][0] for label in apart if label in found} == apart
     assert len([label for label in found if label in apart]) == len(apart)
+
+
+def test_aliases_regression_a_list_read_as_one_name_takes_no_short_form():
+    # NER read a team sheet's "Flatman, Greening" as one organisation, and the lone "Flatman" joined it
+    doc = load_model()("Flatman, Greening and Cole trained. Flatman was injured.")
+    listed = Mention(0, 3, "Flatman, Greening", 0, 17, "Organization", 0, "Flatman, Greening", 0,
+                     match_key("Flatman, Greening"))
+    lone = Mention(7, 8, "Flatman", 36, 43, "Person", 1, "Flatman", 7, "flatman")
+    clusters = [_Cluster(mentions=[listed], votes=Counter(Organization=4)),
+                _Cluster(mentions=[lone], votes=Counter(Person=2.5))]
+    assert len(merge_short_forms(doc, clusters)) == 2
+    listed.name = "Flatman Greening"  # the same name without the comma: a firm's, and "Flatman" its short form
+    assert len(merge_short_forms(doc, clusters)) == 1

@@ -131,6 +131,8 @@ def _longer_names(clusters):
         if _winner(cluster) != "Organization":
             continue
         for m in cluster.mentions:
+            if "," in m.name:
+                continue  # "Brown, Chuter": a list read as one name is nobody's long form
             words = m.key.split()
             # a party's singular is its short form too: "Liberal leader Jeremy Thorpe" of "the Liberals"
             shorter = [" ".join(words[:n]) for n in range(1, len(words))] + (
@@ -175,7 +177,7 @@ def merge_short_forms(doc, clusters):
     "Standard Trust Bank", "Marvel" of "Marvel Comics", "Liberal" of "Liberals"; a short form two names share
     stays apart."""
     longer = _longer_names(clusters)
-    target = {}
+    target, voteless = {}, set()
     for cluster in clusters:
         keys = {m.key for m in cluster.mentions}
         town = bool(cluster.place) and cluster.place.type != "Country"
@@ -192,6 +194,8 @@ def merge_short_forms(doc, clusters):
         # it is the club ("Tottenham" of "Tottenham Hotspur", "Leeds" of "Leeds United")
         if len(owners) == 1 and (not town or _is_club(owners[0])):
             target[id(cluster)] = owners[0]
+            if unknown_place:  # its place votes are what the owner's designator overrules
+                voteless.add(id(cluster))
     kept = []
     for cluster in clusters:
         owner, seen = target.get(id(cluster)), {id(cluster)}
@@ -202,7 +206,7 @@ def merge_short_forms(doc, clusters):
             kept.append(cluster)
         else:
             owner.mentions.extend(cluster.mentions)
-            if not cluster.place:  # a town's gazetteer votes would make the club a town
+            if not cluster.place and id(cluster) not in voteless:  # a town's votes would make the club a town
                 owner.votes.update(cluster.votes)
     return kept
 

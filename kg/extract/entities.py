@@ -168,7 +168,7 @@ def _cluster_mentions(doc, mentions, metonymy=True, learned=None):
         # "Honda", "Nokia": a well-known firm that shares a town's name names no place
         known = _is_acronym(doc, m) or (gazetteer.known_organization(m.name)
                                         and not gazetteer.seat_of_government(m.name))  # "the Kremlin said"
-        place = None if known else _place_of(m.name, m.label, actor, metonymy)
+        place = None if known else _place_of(m.name, m.label, actor, metonymy) or None  # never False
         owner = aliases.surname_owner(parts, m, place)
         place = None if owner else place  # "Mike Leigh ... Leigh said": the surname, not the town
         key = "place:" + place.name if place else match_key(m.name)
