@@ -202,6 +202,19 @@ def test_entities_language_is_no_entity():
     assert not any(e.type in ("Country", "Group") for e in ents.values()), [(e.label, e.type) for e in ents.values()]
 
 
+@pytest.mark.parametrize("text, name", [
+    # an award, a title match or a time zone names no person, organisation or place
+    ("Kate Winslet won an Oscar and two Baftas for the film.", "Oscar"),
+    ("Kate Winslet won an Oscar and two Baftas for the film.", "Baftas"),
+    ("Roger Federer won his fourth Grand Slam title in Melbourne.", "Grand Slam"),
+    ("The Booker Prize went to a first novel.", "Booker Prize"),
+    ("The talks end at 1500 GMT in Geneva.", "GMT"),
+])
+def test_entities_award_event_or_time_zone_is_no_entity(text, name):
+    ents = entities_of(text)
+    assert name not in {e.label for e in ents.values()}, [(e.label, e.type) for e in ents.values()]
+
+
 @pytest.mark.parametrize("text, pronoun_fact", [
     ("Donald Trump was impeached. The Senate acquitted him.", ("Senate", "acquitted", "Donald Trump")),
     ("U.S. President Joe Biden spoke to President Volodymyr Zelenskiy. The Ukrainian president thanked him.",

@@ -84,6 +84,12 @@ def test_extract_learned_rules_alone_have_no_model_facts():
      "Aguas Argentinas chief executive Carlos Vela resigned. Aguas Argentinas said it would appeal. "
      "Aguas Argentinas denied the claims. Aguas Argentinas told reporters it had invested. "
      "Aguas Argentinas was not available for comment.", {"Aguas Argentinas": "Organization"}),
+    # regression: the short form the model read as a lake gave the firm its place votes
+    ("Baikal Finance Group emerged as the winner of the sale. Newspapers in Russia claimed that Baikal was a "
+     "front for the gas giant Gazprom. One view is that Baikal will not pay on time, leaving Yugansk in the hands "
+     "of bailiffs.", {"Baikal Finance Group": "Organization"}),
+    # a word for a continent's things is the continent ("European" was a place of its own)
+    ("European markets fell on Monday while Asian shares rose.", {"Europe": "Region", "Asia": "Region"}),
     # what is plain stays so
     ("He moved to France in 2003 and later to Italy.", {"France": "Country", "Italy": "Country"}),
     ("Maria Lopez met Tom Reed in Leeds.", {"Maria Lopez": "Person", "Tom Reed": "Person", "Leeds": "City"}),

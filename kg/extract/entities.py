@@ -217,7 +217,7 @@ def _entity(cluster):
     etype = _decided_type(cluster)
     if etype == "Place" and not cluster.place:  # typed a place by context: a known city, or a nationality
         name = _best_label(cluster, etype)  # word standing for its country ("British" -> United Kingdom)
-        cluster.place = gazetteer.city(name) or gazetteer.demonym_country(name) or None
+        cluster.place = gazetteer.city(name) or gazetteer.demonym_place(name) or None  # "European": Europe
     if cluster.place and etype == "Place":
         etype, label = cluster.place.type, cluster.place.name
     else:

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from kg.data import data_file
 from kg.extract.lexicon import (COUNTRY_ALIASES, DEMONYMS, KNOWN_ENTITIES, KNOWN_ORGANIZATIONS, METONYMS,
-                              ORGANIZATION_NAMES, US_STATE_ABBREVIATIONS)
+                              ORGANIZATION_NAMES, REGION_DEMONYMS, US_STATE_ABBREVIATIONS)
 from kg.rdf.namespaces import GEONAMES
 
 # States news still names that GeoNames no longer lists: ISO 3166 reserves their old codes.
@@ -91,6 +91,13 @@ def demonym_country(word):
     """Return the country a nationality word ("Russian", "Ukrainians") refers to, or None."""
     iso = DEMONYMS.get(word)
     return country_by_iso(iso) if iso else None
+
+
+def demonym_place(word):
+    """Return the country or the continent a word for its people or things refers to ("Russian",
+    "European", "Asians"), or None."""
+    name = REGION_DEMONYMS.get(word)
+    return demonym_country(word) or (city(name) if name else None)
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,8 @@ from spacy.tokens import Span
 
 from kg.extract import cues, gazetteer, known
 from kg.extract.acronyms import missed_acronyms
-from kg.extract.lexicon import (EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS, NER_TYPES,
-                              ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
+from kg.extract.lexicon import (AWARD_NAMES, EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS,
+                              NER_TYPES, ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
                               PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
 from kg.extract.relations import STATE_NOUNS
 from kg.extract.spans import whole_person
@@ -77,8 +77,8 @@ def _label(span, ner_label):
     """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
     if len(span.text) < 2 or span.text.islower():
         return None  # a lone letter ("U" of a split "U . S ."), or no name at all ("capitol")
-    if span.text.lower() in GENERIC_NAMES:
-        return None  # "Party leader Michael Howard": a capitalised common noun names nothing by itself
+    if span.text.lower() in GENERIC_NAMES | AWARD_NAMES:
+        return None  # "Party leader Michael Howard", "won an Oscar": a common noun or an award names no entity
     if span.text.split()[-1].lower() in EVENT_WORDS:
         return None  # "European Indoor Championships" is an event, not a place or an organisation
     if ner_label == "LANGUAGE":
