@@ -115,8 +115,10 @@ def test_extract_facts_found(text, expected):
      [("John Smith", "memberOf", "Finance Committee"), ("Mary Jones", "memberOf", "Finance Committee")]),
     # a party named as a person's is the person's party
     ("Tony Blair's Labour Party won the election.", [("Tony Blair", "memberOf", "Labour Party")]),
-    # a person named as a country's is its citizen
+    # a person named as a country's is its citizen, and a member of its side where it plays as one
     ("Federer will play Spain's Rafael Nadal in the final.", [("Rafael Nadal", "citizenOf", "Spain")]),
+    ("England's Charlie Hodgson kicked three penalties as England beat Wales.",
+     [("Charlie Hodgson", "memberOf", "England")]),
 ])
 def test_extract_facts_construction_table(text, expected):
     found = facts_of(text)
@@ -293,3 +295,9 @@ def test_extract_facts_fighting_between_two_sides(text, fact):
 ])
 def test_extract_facts_no_job_from_a_non_role(text, absent):
     assert absent not in facts_of(text), sorted(facts_of(text))
+
+
+def test_extract_facts_regression_a_sides_coach_is_no_member_of_it():
+    # a national side's name before a title gives the title's fact, not also a membership
+    found = facts_of("England coach Andy Robinson is facing disciplinary action.")
+    assert ("Andy Robinson", "heads", "England") in found and ("Andy Robinson", "memberOf", "England") not in found

@@ -93,6 +93,15 @@ def demonym_country(word):
     return country_by_iso(iso) if iso else None
 
 
+def event_place(name, last_word):
+    """Return the place an event's first words name ("Boston Marathon"), or None; a cup's name is as
+    often its donor's ("Davis Cup", "Ryder Cup"): only a country or a city of a million ("Melbourne Cup")."""
+    place = country(name) or city(name)
+    if last_word == "cup" and place and place.type == "City" and place.population < 1_000_000:
+        return None
+    return place
+
+
 def demonym_place(word):
     """Return the country or the continent a word for its people or things refers to ("Russian",
     "European", "Asians"), or None."""

@@ -60,8 +60,9 @@ def _trim(doc, ent):
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS):
         start += 1
-    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS):
-        end -= 1
+    while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS or (
+            ent.label_ == "PERSON" and (doc[end - 1].like_num or doc[end - 1].text == "-"))):
+        end -= 1  # a match score NER ran into is no part of a player's name: "Li Na 6-3 7-6"
     if ent.label_ not in ("PERSON", "ORG", "GPE"):
         return start, start, end
     while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1], HONORIFICS) and doc[start - 1].head.i >= start:
@@ -200,7 +201,7 @@ def _pieces(doc, ent):
     if doc[end - 1].lower_ in EVENT_WORDS:  # "the Boston Marathon bombing": the event is no entity, its city is
         for size in (2, 1):
             prefix = doc[start:start + size].text
-            if end - start > size and (gazetteer.city(prefix) or gazetteer.country(prefix)):
+            if end - start > size and gazetteer.event_place(prefix, doc[end - 1].lower_):
                 yield start, start, start + size, "GPE"
                 return
     if ent.label_ in ("ORG", "PERSON"):  # NER reads "Moscow ROSSIYSKAYA GAZETA" as one name, at times a person's

@@ -80,6 +80,8 @@ def from_preposition(s, token):
         name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
         if name == "worksFor" and there is not None and gazetteer.is_party(there.key):
             name = "memberOf"  # "Labour MP Diane Abbott": a party has members, not staff
+        if name == "worksFor" and child.dep_ == "poss" and gazetteer.country(there.key):
+            name = "memberOf"  # "England's Charlie Hodgson": a side's player ("England coach X": a title's)
         if there is not None and child.dep_ == "poss" and s.type_of(here.key) == "Person" and (
                 s.index.type_of(there.key) == "Country"):
             name = "citizenOf"  # "Spain's Rafael Nadal"; a town's is as often a club's ("Leeds' Alan Smith")
