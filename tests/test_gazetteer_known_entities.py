@@ -30,3 +30,13 @@ def test_gazetteer_known_names_and_short_forms(name, kind, canonical):
 def test_gazetteer_ambiguous_words_are_not_known_names(name):
     # a word that is also a common word, a person's or a place's name is left to the context
     assert gazetteer.known_type(name) is None and not gazetteer.known_organization(name)
+
+
+@pytest.mark.parametrize("word, place", [
+    ("Czech", "Czechia"), ("Czechs", "Czechia"), ("South Koreans", "South Korea"),  # a people's plural too
+    ("European", "Europe"), ("Asians", "Asia"),  # a continent's people or things
+    ("Texas", None), ("Poles", None),  # no plural of a nationality word we list
+])
+def test_gazetteer_demonym_place(word, place):
+    found = gazetteer.demonym_place(word)
+    assert (found.name if found else None) == place

@@ -131,8 +131,9 @@ def _longer_names(clusters):
         if _winner(cluster) != "Organization":
             continue
         for m in cluster.mentions:
-            if "," in m.name:
-                continue  # "Brown, Chuter": a list read as one name is nobody's long form
+            last = m.name.split()[-1]
+            if "," in m.name or last.endswith("s") and gazetteer.demonym_place(last):
+                continue  # "Brown, Chuter", "Roma Czechs": a list, or a people, is no organisation's long form
             words = m.key.split()
             # a party's singular is its short form too: "Liberal leader Jeremy Thorpe" of "the Liberals"
             shorter = [" ".join(words[:n]) for n in range(1, len(words))] + (

@@ -88,8 +88,8 @@ def city(name):
 
 
 def demonym_country(word):
-    """Return the country a nationality word ("Russian", "Ukrainians") refers to, or None."""
-    iso = DEMONYMS.get(word)
+    """Return the country a nationality word ("Russian", "Ukrainians", "Czechs") refers to, or None."""
+    iso = DEMONYMS.get(word) or (word.endswith("s") and DEMONYMS.get(word[:-1]))  # a plural of the people
     return country_by_iso(iso) if iso else None
 
 
