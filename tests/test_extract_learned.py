@@ -60,7 +60,8 @@ def test_extract_learned_shipped_model_reads_facts(text, expected):
 def test_extract_learned_shipped_model_asserts_nothing_below_its_publish_threshold():
     floor = json.loads((SHIPPED / "config.json").read_text(encoding="utf-8"))["publish_threshold"]
     text = ("Maria Lopez, a British lawyer who lives in Leeds, joined Acme Tools of Sheffield in 2019. "
-            "Acme Tools chief executive Tom Reed met the French economy minister Anne Morel in Paris.")
+            "Acme Tools chief executive Tom Reed met the French economy minister Anne Morel in Paris. "
+            "Racing driver, Tom Hale, from Leeds built a new gearbox.")  # the model's own: Hale livesIn Leeds
     model = [f for f in extract(Document("t", text), learned=str(SHIPPED)).facts if f.rule == "model"]
     assert floor == 0.9 and model and all(f.confidence >= floor for f in model)
 
@@ -115,3 +116,19 @@ def test_extract_learned_typing_encodes_each_sentence_once(last, encoded, monkey
     extraction = extract(Document("t", text), learned=str(SHIPPED))
     # the first two sentences are typed and related on one encoding each
     assert extraction.entities and sum(shape[0] for shape in calls) == encoded
+
+
+@pytest.mark.model
+def test_extract_learned_regression_a_sentence_scores_the_same_whatever_its_batch_mates():
+    # dynamic int8 quantisation scaled a batch's activations together: a sentence's type scores moved
+    # with the other sentences of its article, and a player was typed a place
+    from kg.extract.learned import load_learned
+
+    model = load_learned(str(SHIPPED))
+    sentence = "France's Fabien Pelous and Italy's Marco Bortolami are also in the squad."
+    mates = ["Analysts at Pellaton said Tarvik Holdings would report higher profits on Monday, after the "
+             "Chancellor's Budget, and the Bank of England kept its interest rate at 4.75%.",
+             "Shares in Sun Microsystems fell."]
+    alone = model.type_scores([sentence], [[(9, 22), (34, 49)]])[0]
+    batched = model.type_scores([*mates, sentence], [[(12, 20)], [(10, 26)], [(9, 22), (34, 49)]])[2]
+    assert all((a == b).all() for a, b in zip(alone, batched))
