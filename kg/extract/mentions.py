@@ -78,7 +78,7 @@ def _label(span, ner_label):
     """Return the ontology class a mention's words and NER label suggest, or None to drop it."""
     if len(span.text) < 2 or span.text.islower():
         return None  # a lone letter ("U" of a split "U . S ."), or no name at all ("capitol")
-    if span.text.lower() in GENERIC_NAMES | AWARD_NAMES:
+    if span.text.lower() in GENERIC_NAMES or span.text.lower() in AWARD_NAMES:
         return None  # "Party leader Michael Howard", "won an Oscar": a common noun or an award names no entity
     if span.text.split()[-1].lower() in EVENT_WORDS:
         return None  # "European Indoor Championships" is an event, not a place or an organisation
