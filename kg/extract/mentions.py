@@ -274,10 +274,10 @@ def _agencies_after_cities(doc, found, covered, sent_of):
     """Return the agencies a monitoring service's dateline names in capitals after the city:
     "Moscow ROSSIYSKAYA GAZETA in Russian", "Osaka ASAHI SHIMBUN"."""
     extra = []
-    for m in found:
+    for m in (m for m in found if m.label == "Place" and not m.text.isupper()):
         opening = all(is_story_code(t) for t in doc[doc[m.start].sent.start:m.start]) or (
             m.start > 0 and is_story_code(doc[m.start - 1]) and doc[m.start - 1].text not in "()")
-        if m.label != "Place" or m.text.isupper() or not opening:
+        if not opening:
             continue  # a city in capitals opens a headline or an agency's dateline, not a monitoring one
         end = m.end
         while (end < len(doc) and end not in covered and doc[end].is_upper and not doc[end].is_stop
