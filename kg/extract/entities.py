@@ -140,13 +140,13 @@ def _is_actor(doc, mention):
 
 
 def _place_of(text, label, actor=False, metonymy=True):
-    """Return the gazetteer place a mention names, if any and if its NER type allows it."""
-    place = gazetteer.country(text) or (label == "Place" and gazetteer.demonym_country(text))
+    """Return the gazetteer place a mention names, if any and if its NER type allows it, else None."""
+    place = gazetteer.country(text) or (gazetteer.demonym_country(text) if label == "Place" else None)
     if not place and metonymy and actor:
         # "Washington has been Ukraine's ally", "the Kremlin said": the seat stands for its state
-        place = (label == "Place" and gazetteer.capital_of(text)) or gazetteer.seat_of_government(text)
+        place = (gazetteer.capital_of(text) if label == "Place" else None) or gazetteer.seat_of_government(text)
     if place or label not in ("Place", "Organization"):
-        return place
+        return place or None  # never False: a cluster's place is a Place or None (kg.extract.aliases)
     return gazetteer.city(text)
 
 
@@ -168,7 +168,7 @@ def _cluster_mentions(doc, mentions, metonymy=True, learned=None):
         # "Honda", "Nokia": a well-known firm that shares a town's name names no place
         known = _is_acronym(doc, m) or (gazetteer.known_organization(m.name)
                                         and not gazetteer.seat_of_government(m.name))  # "the Kremlin said"
-        place = None if known else _place_of(m.name, m.label, actor, metonymy) or None  # never False
+        place = None if known else _place_of(m.name, m.label, actor, metonymy)
         owner = aliases.surname_owner(parts, m, place)
         place = None if owner else place  # "Mike Leigh ... Leigh said": the surname, not the town
         key = "place:" + place.name if place else match_key(m.name)
