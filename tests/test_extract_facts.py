@@ -288,6 +288,9 @@ def test_extract_facts_fighting_between_two_sides(text, fact):
     # winning something, or buying it, is no job
     ("Booker Prize winner Hilary Mantel spoke at the festival.", ("Hilary Mantel", "worksFor", "Booker Prize")),
     ("Tesla shareholder Ron Baron praised the plan.", ("Ron Baron", "worksFor", "Tesla")),
+    # a kinship noun ends as job titles do, but the title after it is the relative's
+    ("Tom Reed, the younger brother of Acme Tools president John Reed, resigned on Monday.",
+     ("Tom Reed", "worksFor", "Acme Tools")),
     # making something up, or being made of something, lists no members
     ("Ann Lee made up a story about the Finance Committee.", ("Ann Lee", "memberOf", "Finance Committee")),
     ("The Finance Committee's report was made of lies, John Smith said.",
