@@ -151,6 +151,11 @@ def test_extract_facts_construction_table(text, expected):
     ("Biden may visit Kyiv next month.", ("Biden", "visited", "Kyiv")),
     ("Officials hope Modi will meet Sharif in Delhi.", ("Modi", "met", "Sharif")),
     ("Russia threatened to attack Ukraine if NATO expanded.", ("Russia", "attacked", "Ukraine")),
+    # a word before the act's noun says it has not happened
+    ("Deutsche Boerse said its proposed takeover of the LSE was fair.",
+     ("Deutsche Boerse", "acquired", "London Stock Exchange")),
+    ("Deutsche Boerse defended its contemplated cash acquisition of the LSE.",
+     ("Deutsche Boerse", "acquired", "London Stock Exchange")),
 ])
 def test_extract_facts_not_asserted_when_negated_future_or_hypothetical(text, absent):
     found = facts_of(text)

@@ -1,6 +1,7 @@
 """Tell asserted facts from negated, future, wished or hypothetical ones, and who reported them."""
 
-from kg.extract.lexicon import CONDITIONALS, MODALS, NEGATIONS, NONFACTIVE_HEADS, NONFACTIVE_NOUNS, SPEECH_VERBS
+from kg.extract.lexicon import (CONDITIONALS, MODALS, NEGATIONS, NONFACTIVE_HEADS, NONFACTIVE_NOUNS,
+                              NONFACTUAL_MODIFIERS, SPEECH_VERBS)
 
 
 CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep", "dobj", "attr")
@@ -33,6 +34,8 @@ def _blocks(token):
 
 def is_factual(token):
     """Tell whether the clause of a trigger word asserts it, walking up to the sentence root."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in NONFACTUAL_MODIFIERS for c in token.children):
+        return False  # "its proposed takeover of X", "the abandoned bid": an act that has not happened
     current = token
     while True:
         if _blocks(current):
