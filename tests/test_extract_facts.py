@@ -57,6 +57,7 @@ def test_extract_facts_found(text, expected):
      [("Khalid Islambouli", "killed", "Anwar Sadat")]),
     ("North Korea accused South Korea of provocation.", [("North Korea", "accused", "South Korea")]),
     ("Microsoft acquired LinkedIn in 2016.", [("Microsoft", "acquired", "LinkedIn")]),
+    ("Lviv, which Russian missiles struck on Monday, lost power for a day.", [("Russia", "attacked", "Lviv")]),
     # light verbs and nominalisations
     ("The European Union imposed sanctions on Iran last week.", [("European Union", "sanctioned", "Iran")]),
     ("Russia's invasion of Ukraine began in February.", [("Russia", "attacked", "Ukraine")]),

@@ -35,6 +35,15 @@ TABLE = [
      [("Vostok Energy", "ownerOf", "Redwater Petroleum Company")]),
     ("Lumen Holdings is focusing on its best-selling brands including Aurelle Cosmetics.",
      [("Lumen Holdings", "ownerOf", "Aurelle Cosmetics")]),
+    # a relative clause's object is the name it hangs on; an appositive's clause is its name's
+    ("Halvard Group, which Kestrel Oil bought last year, reported a profit.",
+     [("Kestrel Oil", "acquired", "Halvard Group")]),
+    ("Kestrel Oil, the company that eventually acquired Dunmore Petroleum, is state-owned.",
+     [("Kestrel Oil", "acquired", "Dunmore Petroleum")]),
+    # phrasal verbs of buying, said of a firm
+    ("Kestrel Oil took over Dunmore Petroleum in October 2004.", [("Kestrel Oil", "acquired", "Dunmore Petroleum")]),
+    ("Dunmore Petroleum, which was snapped up days later by Halvard Group, is hiring.",
+     [("Halvard Group", "acquired", "Dunmore Petroleum")]),
     # a sale names its buyer
     ("Kestrel Oil sold its stake in Dunmore Petroleum to the Halvard Group in 2004.",
      [("Halvard Group", "acquired", "Dunmore Petroleum")]),
@@ -56,6 +65,8 @@ TABLE = [
     ("Norvik Motors has been banned from suing Zhenfa Industries.", []),
     ("Norvik Motors could take legal action against Zhenfa Industries.", []),
     ("Northwind Bank is Nigerian-owned.", []),
+    ("Kestrel Oil is set to take over Dunmore Petroleum next year.", []),
+    ("Martin Crowe took over Harbour Athletic in September.", []),  # a manager's new job
     ("Redwater Petroleum Company, the trading arm of a Chinese fuel group, collapsed.", []),
 ]
 

@@ -13,6 +13,8 @@ Adding a relation is adding a `Relation` here (and its property to ontology/kg.t
 - `stake_objects`: a direct object that is a stake names its firm ("bought a stake in X");
 - `person_subject_as`: the property to assert instead when a named person is the subject
   ("Mbeki attacked British imperialists" is criticism, not violence);
+- `firm_verbs`: verbs of `verbs` whose subject must be an organisation ("took over" said of a
+  person is as often a new job: "Robinson took over England");
 - `confidence`: the measured precision of the relation's rules (see README, "Confidence").
 """
 
@@ -42,6 +44,7 @@ class Relation:
     passive_subject: bool = False  # in the passive the grammatical subject stays the fact's subject
     person_subject_as: str | None = None  # the property a person's act states ("Mbeki attacked X": words)
     stake_objects: bool = False  # "bought a stake in X", "bought 49% of X": the firm is the object
+    firm_verbs: tuple[str, ...] = ()  # verbs only an organisation's act states
     confidence: float = 0.7
 
 
@@ -85,9 +88,9 @@ CATALOGUE = (
     # a state owns firms too ("majority-owned by the Indian state")
     Relation("ownerOf", verbs=("own", "control"), nouns=("owner",), subject_types=(PERSON, ORG, PLACE),
              object_types=(ORG,), stake_objects=True, confidence=0.6),
-    Relation("acquired", verbs=("acquire", "buy", "purchase"), nouns=("acquisition", "purchase", "takeover"),
-             subject_types=(PERSON, ORG), object_types=(ORG,), event="Acquisition", stake_objects=True,
-             confidence=0.6),
+    Relation("acquired", verbs=("acquire", "buy", "purchase", "take over", "snap up"),
+             nouns=("acquisition", "purchase", "takeover"), subject_types=(PERSON, ORG), object_types=(ORG,),
+             event="Acquisition", stake_objects=True, firm_verbs=("take over", "snap up"), confidence=0.6),
     Relation("mergedWith", verbs=("merge",), verb_preps=("with",), direct_object=False, nouns=("merger",),
              noun_preps=("with",), subject_types=(ORG,), object_types=(ORG,), event="Merger", symmetric=True,
              confidence=0.6),

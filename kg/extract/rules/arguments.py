@@ -3,12 +3,14 @@
 from kg.extract.factuality import clause_head
 from kg.extract.lexicon import INSTRUMENT_NOUNS, LIGHT_VERBS
 
+RELATIVES = ("who", "whom", "which", "that")
+
 
 def verb_subjects(s, verb):
     """Return the entities acting as a verb's subject, following conjunction, relative clauses and passives."""
     for child in verb.children:
         if child.dep_ == "nsubj":
-            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 # conjuncts after the clause are no part of its antecedent: "Ruby, who shot X, and Y"
                 found = [a for a in _described(s, verb.head) if a.mention.start < verb.idx]
                 return found or _wielder(s, verb.head)
@@ -33,7 +35,17 @@ def _described(s, noun):
     found = s.args(noun, modifiers=False)
     if not found and noun.dep_ == "attr":
         found = [a for c in noun.head.children if c.dep_ == "nsubj" for a in s.args(c)]
+    if not found and noun.dep_ == "appos":  # "Rosneft, the company that acquired X"
+        found = s.args(noun.head, modifiers=False)
     return found
+
+
+def relative_objects(s, verb):
+    """Return what a relative clause's verb acts on when its object is the relative pronoun: the
+    name the clause hangs on ("Bank One, which JP Morgan bought", "Merkel, whom he met")."""
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in verb.children):
+        return [a for a in _described(s, verb.head) if a.mention.start < verb.idx]
+    return []
 
 
 def _wielder(s, noun):
@@ -45,7 +57,7 @@ def _wielder(s, noun):
 
 def passive_subjects(s, verb):
     """Return what a passive verb is about: its subject, or the name a relative clause hangs on."""
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that")
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVES
                                     for c in verb.children):
         return _described(s, verb.head)  # "the envoy, who was later shot by a guard"
     found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in s.args(c)]

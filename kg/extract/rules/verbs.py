@@ -3,7 +3,7 @@
 
 from kg.extract.factuality import is_factual
 from kg.extract.relations import NOUN_RELATIONS, STATE_NOUNS, VERB_RELATIONS
-from kg.extract.rules.arguments import noun_actor, passive_subjects, verb_subjects
+from kg.extract.rules.arguments import noun_actor, passive_subjects, relative_objects, verb_subjects
 from kg.extract.rules.deals import stake_objects
 
 
@@ -26,7 +26,8 @@ def verb_objects(s, verb, relation, passive):
     """Return the entities a verb acts on: its (passive) subject, direct object or prepositional objects."""
     if passive and not relation.passive_subject:
         return passive_subjects(s, verb)
-    found = []
+    # "Bank One, which JP Morgan bought": the relative pronoun stands for the name the clause hangs on
+    found = relative_objects(s, verb) if relation.direct_object else []
     # "born on Dec. 9, 1906, in New York": the parser hangs the place on the date
     holders = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children
                         if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
@@ -51,14 +52,24 @@ def verb_objects(s, verb, relation, passive):
     return found
 
 
+def verb_key(verb) -> str:
+    """Return the catalogue's name for a verb: with its particle where the catalogue lists the phrasal
+    verb ("took over", "snapped up"), else its lemma ("bought out" is "buy")."""
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{verb.lemma_} {child.lower_}" in VERB_RELATIONS:
+            return f"{verb.lemma_} {child.lower_}"
+    return verb.lemma_
+
+
 def from_verbs(s):
     """Yield facts stated by a verb of the catalogue, active or passive."""
     for verb in s.tokens:
-        if verb.pos_ != "VERB" or verb.lemma_ not in VERB_RELATIONS or not is_factual(verb) or _judges(verb):
+        key = verb_key(verb) if verb.pos_ == "VERB" else ""
+        if key not in VERB_RELATIONS or not is_factual(verb) or _judges(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
             verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))  # "Rosneft, based in Moscow"
-        for relation in VERB_RELATIONS[verb.lemma_]:
+        for relation in VERB_RELATIONS[key]:
             if passive and relation.passive_subject:  # "was born in", "is based in": the passive subject
                 subjects = passive_subjects(s, verb) or (
                     s.args(verb.head, modifiers=False) if verb.dep_ in ("acl", "amod") else [])
@@ -67,8 +78,10 @@ def from_verbs(s):
                 subjects = subjects or _agent_of_means(s, verb)
             else:
                 subjects = verb_subjects(s, verb)
+            if key in relation.firm_verbs:  # "Robinson took over England" is a new job, not a purchase
+                subjects = [a for a in subjects if s.type_of(a.key) == "Organization"]
             for subj in subjects:
                 for obj in verb_objects(s, verb, relation, passive):
-                    fact = s.fact(relation, subj, obj, f"verb:{verb.lemma_}", verb)
+                    fact = s.fact(relation, subj, obj, f"verb:{key}", verb)
                     if fact:
                         yield fact
