@@ -55,6 +55,12 @@ TABLE = [
     ("Norvik Motors took Zhenfa Industries to court over its logo.", [("Norvik Motors", "sued", "Zhenfa Industries")]),
     ("Norvik Motors has launched legal action against Zhenfa Industries.",
      [("Norvik Motors", "sued", "Zhenfa Industries")]),
+    # a lawsuit's parties hung on the verb that files or brings it
+    ("A lawsuit filed by Norvik Motors against Zhenfa Industries was dismissed on Monday.",
+     [("Norvik Motors", "sued", "Zhenfa Industries")]),
+    ("The lawsuit was brought by Norvik Motors against Zhenfa Industries.",
+     [("Norvik Motors", "sued", "Zhenfa Industries")]),
+    ("Norvik Motors filed suit against Zhenfa Industries in Delaware.", [("Norvik Motors", "sued", "Zhenfa Industries")]),
     ("The Financial Conduct Authority imposed a penalty on Northwind Bank.",
      [("Financial Conduct Authority", "fined", "Northwind Bank")]),
     # rows that must yield nothing
@@ -64,6 +70,7 @@ TABLE = [
     ("Norvik Motors threatened to take Zhenfa Industries to court.", []),
     ("Norvik Motors has been banned from suing Zhenfa Industries.", []),
     ("Norvik Motors could take legal action against Zhenfa Industries.", []),
+    ("The lawsuit against Zhenfa Industries could be filed by Norvik Motors next week.", []),
     ("Northwind Bank is Nigerian-owned.", []),
     ("Kestrel Oil is set to take over Dunmore Petroleum next year.", []),
     ("Martin Crowe took over Harbour Athletic in September.", []),  # a manager's new job

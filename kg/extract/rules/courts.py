@@ -27,7 +27,7 @@ def _is_lawsuit(noun) -> bool:
     if noun.pos_ != "NOUN" or noun.lemma_ not in DEAL_WORDS["lawsuit"]:
         return False
     qualified = any(c.lower_ in DEAL_WORDS["legal"] and c.dep_ in ("amod", "compound") for c in noun.children)
-    return qualified or noun.lemma_ == "suit"
+    return qualified or noun.lemma_ in ("suit", "lawsuit")
 
 
 def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
@@ -38,16 +38,34 @@ def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
             for plaintiff in verb_subjects(s, token):
                 for defendant in (a for c in token.children if c.dep_ == "dobj" for a in s.args(c)):
                     yield s.fact(sued, plaintiff, defendant, "court-verb", token)
-        elif _is_lawsuit(token) and is_factual(token.head if token.dep_ == "dobj" else token):
-            for plaintiff in noun_actor(s, token):
-                for defendant in _defendants(s, token):
+        elif _is_lawsuit(token) and is_factual(token.head if token.dep_ in ("dobj", "nsubjpass") else token):
+            verb = _filing(token)
+            # the parser hangs "against Y" on the lawsuit, on its verb or on the agent ("by X against Y")
+            holders = [token] + ([verb, *_agents(verb)] if verb is not None else [])
+            defendants = next((found for h in holders if (found := _defendants(s, h))), [])
+            for plaintiff in noun_actor(s, token) or [a for g in holders[2:] for a in s.args(g)]:
+                for defendant in defendants:
                     yield s.fact(sued, plaintiff, defendant, "lawsuit-noun", token)
 
 
-def _defendants(s: Sentence, noun):
+def _filing(noun):
+    """Return the verb a lawsuit is filed or brought with, where the parser hangs its parties on that verb:
+    "filed suit against X", "the lawsuit was brought by X against Y", "a lawsuit filed by X against Y"."""
+    filed = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if filed is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        return noun.head
+    return filed
+
+
+def _agents(verb):
+    """Return the words naming a passive verb's agents ("was filed by Microsoft")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _defendants(s: Sentence, head):
     """Return who a lawsuit is against: the party named ("legal action against the Home Office"), or the
     state behind its government; not a name that only describes them ("against Apple shareholders")."""
-    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+    return [a for c in head.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
             if g.dep_ == "pobj" for a in s.args(g) if a.direct or g.lower_ in STATE_NOUNS]
 
 
