@@ -41,6 +41,11 @@ def extraction_of(text):
     ("Phil Vickery was hurt during Gloucester's 17-16 win over Bath on Saturday.",
      {"Gloucester": "Organization", "Bath": "Organization"}),
     ("Britain's 2004-05 budget was cut, and France agreed.", {"United Kingdom": "Country", "France": "Country"}),
+    # ... but a player's country is no team: "China's Jie Zheng 6-2 7-5" (regression: China was a side)
+    ("Davenport defeated China's Jie Zheng 6-2 7-5 on Monday.", {"China": "Country", "Jie Zheng": "Person"}),
+    # a player's surname that a town shares is still the player's (regression: Martinez, California)
+    ("Former champion Conchita Martinez reached the second round. Martinez, 32, beat Shinobu Asagoe 6-4 6-4.",
+     {"Conchita Martinez": "Person"}),
     # a name that opens with a common given name is a person's, whatever NER said
     ("Maeve Dunleavy, who chairs the council, said Benoit Arnaud had resigned.",
      {"Maeve Dunleavy": "Person", "Benoit Arnaud": "Person"}),

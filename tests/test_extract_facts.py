@@ -310,3 +310,10 @@ def test_extract_facts_regression_a_sides_coach_is_no_member_of_it():
     # a national side's name before a title gives the title's fact, not also a membership
     found = facts_of("England coach Andy Robinson is facing disciplinary action.")
     assert ("Andy Robinson", "heads", "England") in found and ("Andy Robinson", "memberOf", "England") not in found
+
+
+def test_extract_facts_regression_a_players_country_beside_a_score_is_his_state():
+    # the score made Sweden a team, and the player its member
+    found = facts_of("Anna Kovac defeated Sweden's Nils Ekdahl 6-2 7-5, while Petra Lund lost.")
+    assert ("Nils Ekdahl", "citizenOf", "Sweden") in found and ("Nils Ekdahl", "memberOf", "Sweden") not in found, \
+        sorted(found)

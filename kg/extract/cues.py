@@ -39,7 +39,9 @@ def plays_as_team(doc, mention):
     if head.dep_ in ("nsubj", "dobj") and head.head.lemma_ in MATCH_VERBS:
         return True
     prep, over = head.head.lower_, head.head.head
-    if head.dep_ in ("nsubj", "poss", "dobj") and _has_score(head.head) or head.dep_ == "pobj" and _has_score(over):
+    # a possessor of a player's name beside a score is the player's country: "beat China's Jie Zheng 6-2 7-5"
+    scored = head.dep_ in ("nsubj", "dobj") or (head.dep_ == "poss" and head.head.pos_ != "PROPN")
+    if scored and _has_score(head.head) or head.dep_ == "pobj" and _has_score(over):
         return True  # "The States lost 39-31 against France", "Gloucester's 17-16 win over Bath"
     if head.dep_ != "pobj":
         return False

@@ -247,8 +247,11 @@ def _decided_type(cluster):
 
 
 def _town_named(cluster):
-    """Tell whether a one-word name of a cluster is a country's or a known city's ("Bath")."""
-    return any(" " not in m.name and (gazetteer.city(m.name) or gazetteer.country(m.name)) for m in cluster.mentions)
+    """Tell whether a one-word name of a cluster is a country's or a known city's ("Bath"), not the surname
+    of a full name it holds ("Martinez" of "Conchita Martinez": Martinez is a Californian town too)."""
+    surnames = {m.name.split()[-1] for m in cluster.mentions if " " in m.name}
+    return any(" " not in m.name and m.name not in surnames and (gazetteer.city(m.name) or gazetteer.country(m.name))
+               for m in cluster.mentions)
 
 
 def _best_label(cluster, etype):
