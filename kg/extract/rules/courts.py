@@ -9,7 +9,7 @@ from kg.extract.lexicon import DEAL_WORDS
 from kg.extract.relations import BY_NAME, STATE_NOUNS
 from kg.extract.rules.arguments import noun_actor, verb_subjects
 from kg.extract.rules.deals import pobj_args
-from kg.extract.sentence import Sentence
+from kg.extract.sentence import Arg, Sentence
 from kg.model import Fact
 
 
@@ -42,7 +42,7 @@ def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
             verb = _filing(token)
             # the parser hangs "against Y" on the lawsuit, on its verb or on the agent ("by X against Y")
             holders = [token] + ([verb, *_agents(verb)] if verb is not None else [])
-            defendants = next((found for h in holders if (found := _defendants(s, h))), [])
+            defendants: list[Arg] = next((found for h in holders if (found := _defendants(s, h))), [])
             for plaintiff in noun_actor(s, token) or [a for g in holders[2:] for a in s.args(g)]:
                 for defendant in defendants:
                     yield s.fact(sued, plaintiff, defendant, "lawsuit-noun", token)
