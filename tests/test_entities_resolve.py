@@ -71,6 +71,10 @@ def test_entities_context_makes_a_place():
     ("U.S. officials arrived. The United States said it would help. The US embassy agreed.", "United States", 3),
     # an age before the name makes a person, and "Mr" finds the one full name ending so, whatever NER read
     ("The 101-year-old Haruto Sakamaki eats raw fish daily. Mr Sakamaki keeps a strict routine.", "Haruto Sakamaki", 2),
+    # regression: NER called the full name a building and "Mr Tanimura" a person: the title found the full name
+    # only where NER called it an organisation, so "Tanimura" was a second person
+    ("The 98-year-old Hideo Tanimura walks every day. Mr Tanimura is one of the oldest men in Kobe, and Mr Tanimura "
+     "wants to reach 110.", "Hideo Tanimura", 3),
     # in a document naming a club, its town's bare name is the club
     ("Tottenham Hotspur lost 2-0 on Sunday. The manager said Tottenham had been unlucky.", "Tottenham Hotspur", 2),
     # regression: NER ran over a bracket, making "International Monetary Fund (IMF" one name

@@ -1,6 +1,8 @@
 """Names of one entity within a document: acronyms the text defines, a lone surname of a full name, an
 organisation's short form ("Sun" of "Sun Microsystems")."""
 
+from collections import Counter
+
 from kg.extract import gazetteer
 from kg.extract.acronyms import defines, initials
 from kg.extract.lexicon import CLUB_WORDS, DESIGNATORS, PLACE_PREPOSITIONS
@@ -210,6 +212,35 @@ def merge_short_forms(doc, clusters):
             if not cluster.place and id(cluster) not in voteless:  # a town's votes would make the club a town
                 owner.votes.update(cluster.votes)
     return kept
+
+
+def merge_titled_surnames(clusters):
+    """Return the clusters with one named "Mr X" (and "X") merged into the one cluster holding a full name that
+    ends with X, whichever came first and whatever NER typed them ("Sundar Katwala" a FAC, "Mr Katwala")."""
+    full: dict[str, list] = {}
+    for cluster in clusters:
+        for key in {m.key.split()[-1] for m in cluster.mentions if " " in m.key}:
+            full.setdefault(key, []).append(cluster)
+    kept = []
+    for cluster in clusters:
+        keys = {m.key for m in cluster.mentions}
+        owners = full.get(next(iter(keys)), []) if len(keys) == 1 and " " not in next(iter(keys)) else []
+        if len(owners) == 1 and owners[0] is not cluster and any(m.start < m.name_start for m in cluster.mentions):
+            owners[0].mentions.extend(cluster.mentions)
+            owners[0].votes.update(cluster.votes)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def best_label(cluster, etype):
+    """Return the fullest, most frequent name among a cluster's mentions of the winning type."""
+    names, own = Counter(m.name for m in cluster.mentions), own_names(cluster.mentions)
+    typed = [m for m in own if m.label == etype] or own
+    if etype == "Person":  # the full name NER typed otherwise ("Sundar Katwala" a FAC, then "Mr Katwala")
+        surnames = {m.name.split()[-1] for m in typed}
+        typed += [m for m in own if m.label != etype and " " in m.name and m.name.split()[-1] in surnames]
+    return max(typed, key=lambda m: (len(m.name.split()), names[m.name], -m.start)).name
 
 
 def curate(doc, mention, curation):

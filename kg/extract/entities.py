@@ -187,9 +187,9 @@ def _cluster_mentions(doc, mentions, metonymy=True, learned=None):
         cluster.team += cues.plays_as_team(doc, m)
         if place:  # a seat of government acting is its state, whatever else the name suggests
             cluster.votes["Place"] += _gazetteer_weight(m, actor)
-    clusters = aliases.merge_stated(aliases.merge_short_forms(doc, clusters), aliases.stated_names(doc, mentions))
-    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
-    return clusters
+    clusters = aliases.merge_titled_surnames(aliases.merge_short_forms(doc, clusters))
+    clusters = aliases.merge_stated(clusters, aliases.stated_names(doc, mentions))
+    return sorted(clusters, key=lambda c: min(m.start for m in c.mentions))
 
 
 def _is_acronym(doc, mention):
@@ -216,18 +216,18 @@ def _entity(cluster):
         m.key = m.key or match_key(m.name)
     etype = _decided_type(cluster)
     if etype == "Place" and not cluster.place:  # typed a place by context: a known city, or a nationality
-        name = _best_label(cluster, etype)  # word standing for its country ("British" -> United Kingdom)
+        name = aliases.best_label(cluster, etype)  # word standing for its country ("British" -> United Kingdom)
         cluster.place = gazetteer.city(name) or gazetteer.demonym_place(name) or None  # "European": Europe
     if cluster.place and etype == "Place":
         etype, label = cluster.place.type, cluster.place.name
     else:
-        label = _best_label(cluster, etype)
+        label = aliases.best_label(cluster, etype)
     mentions = tuple(sorted({Span(m.start_char, m.end_char, m.text) for m in cluster.mentions},
                             key=lambda s: s.start))
-    aliases = tuple(sorted({m.name for m in cluster.mentions} - {label}))
+    other_names = tuple(sorted({m.name for m in cluster.mentions} - {label}))
     etype = cluster.kind if cluster.kind in PLACE_CLASSES else etype
     place = cluster.place if etype in PLACE_CLASSES else None
-    return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=aliases,
+    return Entity(key=label, label=label, type=etype, mentions=mentions, aliases=other_names,
                   same_as=(place.iri,) if place and place.iri else (), iso_code=place.iso if place else None)
 
 
@@ -252,13 +252,6 @@ def _town_named(cluster):
     surnames = {m.name.split()[-1] for m in cluster.mentions if " " in m.name}
     return any(" " not in m.name and m.name not in surnames and (gazetteer.city(m.name) or gazetteer.country(m.name))
                for m in cluster.mentions)
-
-
-def _best_label(cluster, etype):
-    """Return the fullest, most frequent name among a cluster's mentions of the winning type."""
-    names, own = Counter(m.name for m in cluster.mentions), aliases.own_names(cluster.mentions)
-    typed = [m for m in own if m.label == etype] or own
-    return max(typed, key=lambda m: (len(m.name.split()), names[m.name], -m.start)).name
 
 
 def resolve_entities(doc, metonymy=True, typer=None):

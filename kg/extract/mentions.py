@@ -10,10 +10,10 @@ from spacy.tokens import Span
 from kg.extract import cues, gazetteer, known
 from kg.extract.acronyms import missed_acronyms
 from kg.extract.lexicon import (AWARD_NAMES, EDGE_POS, EVENT_WORDS, GENERIC_NAMES, HONORIFICS, MEDIA_WORDS,
-                              NER_TYPES, ORG_WORDS, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
-                              PLACE_PREPOSITIONS, PLACE_VERBS, PLACE_WORDS, STRIP_WORDS, TITLES)
+                              NER_TYPES, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
+                              PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS, TITLES)
 from kg.extract.relations import STATE_NOUNS
-from kg.extract.spans import whole_person
+from kg.extract.spans import person_by_title, whole_person
 from kg.invisible import remove_invisible
 
 
@@ -176,14 +176,6 @@ def _city_in_context(span):
         root.dep_ == "dobj" and head.lemma_ in PLACE_VERBS)
 
 
-def _titled_name(span):
-    """Tell whether a span is a title and a full name ("Prince Norodom Ranariddh"), not a named thing
-    ("General Electric", "King Street", "Prince Edward Island")."""
-    words = [t for t in span[1:] if t.is_alpha]
-    return (len(span) >= 3 and _is_title(span[0], HONORIFICS) and len(words) >= 2
-            and all(t.text[:1].isupper() for t in words) and span[-1].lower_ not in PLACE_WORDS | ORG_WORDS)
-
-
 def _pieces(doc, ent):
     """Yield (start, name start, end, NER label) of the names in one NER span: mostly the span itself,
     but a city before a broadcaster is two names ("Paris Radio Orient", "Moscow ROSSIYSKAYA GAZETA"), and a
@@ -195,8 +187,8 @@ def _pieces(doc, ent):
                 yield from _pieces(doc, Span(doc, s, e, label=ent.label_))
         return
     start, name_start, end = _trim(doc, ent)
-    if _titled_name(doc[start:end]) and ent.label_ != "PERSON":  # "Prince Norodom Ranariddh" typed a GPE
-        yield start, start + 1, end, "PERSON"
+    if ent.label_ != "PERSON" and person_by_title(doc[start:end]):
+        yield start, start + 1, end, "PERSON"  # "Prince Norodom Ranariddh" typed a GPE, "Mr Cable" an ORG
         return
     if doc[end - 1].lower_ in EVENT_WORDS:  # "the Boston Marathon bombing": the event is no entity, its city is
         for size in (2, 1):

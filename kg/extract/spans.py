@@ -4,7 +4,7 @@ as a clause ("bought Leeds United", where "United" was read as a verb)."""
 from spacy.tokens import Span
 
 from kg.extract import gazetteer
-from kg.extract.lexicon import HONORIFICS, ORG_WORDS, STRIP_WORDS, TITLES
+from kg.extract.lexicon import HONORIFICS, ORG_WORDS, PLACE_WORDS, STRIP_WORDS, TITLES
 
 MAX_GROWTH = 2  # words added at the end at most: "José Luis" -> "José Luis Rodríguez Zapatero"
 
@@ -20,6 +20,20 @@ def whole_person(doc, ent):
     while end < len(doc) and end - ent.end < MAX_GROWTH and _name_word(doc[end]):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def person_by_title(span):
+    """Tell whether a name NER typed otherwise is a person's by its title: a title and a full name ("Prince
+    Norodom Ranariddh" a GPE; not "General Electric", "King Street", "Prince Edward Island"), or "Mr", "Mrs",
+    "Ms" or "Miss" and one name ("Mr Cable" an ORG; not "Mr Brown and Mr Blair")."""
+    if len(span) < 2:
+        return False
+    first, rest = span[0].lower_.rstrip("."), [t for t in span[1:] if t.is_alpha]
+    if first in ("mr", "mrs", "ms", "miss") and all(
+            t.text[:1].isupper() and t.lower_ not in ("mr", "mrs", "ms") for t in span[1:]):
+        return True
+    return (len(span) >= 3 and first in HONORIFICS and span[0].text[:1].isupper() and len(rest) >= 2
+            and all(t.text[:1].isupper() for t in rest) and span[-1].lower_ not in PLACE_WORDS | ORG_WORDS)
 
 
 def _name_word(token):
