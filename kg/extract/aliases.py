@@ -224,7 +224,8 @@ def merge_titled_surnames(clusters):
     kept = []
     for cluster in clusters:
         keys = {m.key for m in cluster.mentions}
-        owners = full.get(next(iter(keys)), []) if len(keys) == 1 and " " not in next(iter(keys)) else []
+        key = keys.pop() if len(keys) == 1 else " "  # a cluster of one single-word name, or none
+        owners = [] if " " in key else full.get(key, [])
         if len(owners) == 1 and owners[0] is not cluster and any(m.start < m.name_start for m in cluster.mentions):
             owners[0].mentions.extend(cluster.mentions)
             owners[0].votes.update(cluster.votes)

@@ -41,9 +41,10 @@ def from_lawsuits(s: Sentence, words) -> Iterator[Fact | None]:
         elif _is_lawsuit(token) and is_factual(token.head if token.dep_ in ("dobj", "nsubjpass") else token):
             verb = _filing(token)
             # the parser hangs "against Y" on the lawsuit, on its verb or on the agent ("by X against Y")
-            holders = [token] + ([verb, *_agents(verb)] if verb is not None else [])
+            agents = _agents(verb) if verb is not None else []
+            holders = [token] + ([verb] if verb is not None else []) + agents
             defendants: list[Arg] = next((found for h in holders if (found := _defendants(s, h))), [])
-            for plaintiff in noun_actor(s, token) or [a for g in holders[2:] for a in s.args(g)]:
+            for plaintiff in noun_actor(s, token) or [a for g in agents for a in s.args(g)]:
                 for defendant in defendants:
                     yield s.fact(sued, plaintiff, defendant, "lawsuit-noun", token)
 
