@@ -30,6 +30,12 @@ def test_entities_two_people_same_surname_stay_apart():
     assert "George Bush" in ents and "Jeb Bush" in ents
 
 
+def test_entities_regression_a_name_after_a_nationality_is_no_surname_of_another():
+    # "Swiss" is NER's nationality, leaving "Re" alone: it is the end of "Swiss Re", not "Munich Re" again
+    ents = entities_of("Munich Re cut its estimate. Later, Swiss Re said its own exposure was small.")
+    assert [m.text for m in ents["Munich Re"].mentions] == ["Munich Re"]
+
+
 def test_entities_possessive_and_determiner_stripped():
     ents = entities_of("Biden affirmed the United States' unwavering support for Ukraine's sovereignty.")
     assert "United States" in ents and "Ukraine" in ents

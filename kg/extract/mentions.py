@@ -141,7 +141,7 @@ def _names_ner_missed(doc, found, covered, sent_of):
     surnames = {match_key(doc[m.end - 1].text) for m in found if m.label == "Person" and m.end - m.name_start > 1}
     extra = []
     for span in _capitalised_runs(doc, covered):
-        if len(span) == 1 and match_key(span.text) in surnames:
+        if len(span) == 1 and match_key(span.text) in surnames and not _runs_on(doc, span, covered):
             label = "Person"
         elif gazetteer.country(span.text) or _city_in_context(span):
             label = "Place"
@@ -150,6 +150,12 @@ def _names_ner_missed(doc, found, covered, sent_of):
         extra.append(Mention(span.start, span.end, span.text, span.start_char, span.end_char, label,
                               sent_of[span.start], name=span.text, name_start=span.start))
     return extra
+
+
+def _runs_on(doc, span, covered):
+    """Tell whether a word ends a name begun by a capitalised word another mention holds ("Swiss Re")."""
+    before = doc[span.start - 1] if span.start else None
+    return before is not None and before.i in covered and before.is_alpha and before.text[:1].isupper()
 
 
 def _capitalised_runs(doc, covered):
