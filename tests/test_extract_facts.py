@@ -317,3 +317,20 @@ def test_extract_facts_regression_a_players_country_beside_a_score_is_his_state(
     found = facts_of("Anna Kovac defeated Sweden's Nils Ekdahl 6-2 7-5, while Petra Lund lost.")
     assert ("Nils Ekdahl", "citizenOf", "Sweden") in found and ("Nils Ekdahl", "memberOf", "Sweden") not in found, \
         sorted(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Reserves stood at $4bn, the bank told Reuters. \"We will open accounts,\" the central bank's governor "
+    "Omar Saleh said.",
+    "Shares fell on Monday, the Associated Press reported. The bank's chairman Omar Saleh said more.",
+])
+def test_extract_facts_regression_the_news_agency_told_is_not_the_bank_of_the_next_sentence(text):
+    # "the bank" had resolved to the one organisation named before it: the agency the bank spoke to
+    assert not [f for f in facts_of(text) if f[0] == "Omar Saleh"], sorted(facts_of(text))
+
+
+def test_extract_facts_the_bank_is_still_the_bank_the_agency_reported_on():
+    found = facts_of("Barclays said profits rose, the Associated Press reported. The bank's chairman Omar Saleh "
+                     "said more.")
+    assert ("Omar Saleh", "worksFor", "Barclays") in found or ("Omar Saleh", "heads", "Barclays") in found, \
+        sorted(found)

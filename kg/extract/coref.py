@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 TITLE_WORDS = {w for t in LEADER_TITLES | WORK_TITLES for w in t.split()}
 GROUP_MODIFIER_DEPS = ("compound", "amod", "npadvmod", "punct", "nmod")
 MAX_SENTENCE_GAP = 2  # a pronoun further than this from any name stays unresolved
+SOURCE_HEADS = {"tell": "dobj", "report": "nsubj", "according": "pobj"}  # "told Reuters", "Reuters reported"
+
+
+def _reports(token) -> bool:
+    """Tell whether a name is where a statement was made, not what it is about ("told Reuters")."""
+    head = token.head.head if token.head.lower_ == "to" else token.head
+    return SOURCE_HEADS.get(head.lemma_.lower()) == token.dep_
 
 
 def _is_subject(token) -> bool:
@@ -38,6 +45,9 @@ class EntityIndex:
         self.group_mentions: dict[str, set[Span]] = {}  # unnamed groups made entities while reading facts
         self.titles = self._titles(doc)
         self._states: dict[str, str | None] = {}  # person key -> country it was introduced with
+        # names only ever told or reporting: a source, never "the bank" of the next sentence
+        self.sources = set(token_entity.values()) - {
+            k for i, k in token_entity.items() if not _reports(doc[i]) and token_entity.get(doc[i].head.i) != k}
         self.coref = self._resolve(doc)
 
     def final_entities(self, facts: Iterable[Fact]) -> list[Entity]:
@@ -148,7 +158,7 @@ class EntityIndex:
         if any(c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_entity for c in token.children):
             return None  # "the Islamic State militant group" names its entity itself
         if token.lemma_ in ORG_ANAPHORS and token.pos_ == "NOUN":
-            orgs = [h for h in recent if h[3] == "Organization"]
+            orgs = [h for h in recent if h[3] == "Organization" and h[1] not in self.sources]
             return orgs[-1][1] if orgs and len({h[1] for h in orgs}) == 1 else None
         return None
 
