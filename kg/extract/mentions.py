@@ -13,7 +13,7 @@ from kg.extract.lexicon import (AWARD_NAMES, EDGE_POS, EVENT_WORDS, GENERIC_NAME
                               NER_TYPES, OTHER_NAME_LABELS, PEOPLE_NOUNS, PEOPLE_SUFFIXES, PLACE_NOUNS,
                               PLACE_PREPOSITIONS, PLACE_VERBS, STRIP_WORDS, TITLES)
 from kg.extract.relations import STATE_NOUNS
-from kg.extract.spans import person_by_title, whole_person
+from kg.extract.spans import is_story_code, nationality_before_name, person_by_title, whole_person
 from kg.invisible import remove_invisible
 
 
@@ -60,9 +60,10 @@ def _trim(doc, ent):
     start, end = ent.start, ent.end
     while start < end and (doc[start].lower_ in STRIP_WORDS or doc[start].pos_ in EDGE_POS):
         start += 1
+    scored = any(t.text == "-" for t in doc[start:end]) and doc[end - 1].like_num  # "the Czech Republic 7-5"
     while end > start and (doc[end - 1].lower_ in STRIP_WORDS or doc[end - 1].pos_ in EDGE_POS or (
-            ent.label_ == "PERSON" and (doc[end - 1].like_num or doc[end - 1].text == "-"))):
-        end -= 1  # a match score NER ran into is no part of a player's name: "Li Na 6-3 7-6"
+            (ent.label_ == "PERSON" or scored) and (doc[end - 1].like_num or doc[end - 1].text == "-"))):
+        end -= 1  # a match score NER ran into is no part of a name: "Li Na 6-3 7-6"
     if ent.label_ not in ("PERSON", "ORG", "GPE"):
         return start, start, end
     while start > 0 and start > ent.start - 2 and _is_title(doc[start - 1], HONORIFICS) and doc[start - 1].head.i >= start:
@@ -193,6 +194,10 @@ def _pieces(doc, ent):
                 yield from _pieces(doc, Span(doc, s, e, label=ent.label_))
         return
     start, name_start, end = _trim(doc, ent)
+    if nationality_before_name(doc[start:end]):  # "Briton Tim Henman" typed an ORG: two names
+        yield start, start, start + 1, "NORP"
+        yield start + 1, start + 1, end, "PERSON"
+        return
     if ent.label_ != "PERSON" and person_by_title(doc[start:end]):
         yield start, start + 1, end, "PERSON"  # "Prince Norodom Ranariddh" typed a GPE, "Mr Cable" an ORG
         return
@@ -288,11 +293,3 @@ def _agencies_after_cities(doc, found, covered, sent_of):
             extra.append(Mention(m.end, end, span.text, span.start_char, span.end_char, "Organization",
                                  sent_of[m.end], name=span.text, name_start=m.end))
     return extra
-
-
-def is_story_code(token):
-    """Tell whether a token is a monitoring service's story code ("PA2904034294") or its "(Text)" tag."""
-    text = token.text
-    return (text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)) or (
-        text in ("(", ")", "Text"))
-

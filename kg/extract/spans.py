@@ -36,6 +36,20 @@ def person_by_title(span):
             and all(t.text[:1].isupper() for t in rest) and span[-1].lower_ not in PLACE_WORDS | ORG_WORDS)
 
 
+def nationality_before_name(span):
+    """Tell whether a name NER read opens with a nationality before a given and a family name ("Briton Tim
+    Henman", "Russian Igor Andreev"; not "American Express", "British Airways")."""
+    return (len(span) >= 3 and span[1].lower_ in gazetteer.given_names() and span[2].text[:1].isupper()
+            and gazetteer.demonym_country(span[0].text) is not None)
+
+
+def is_story_code(token):
+    """Tell whether a token is a monitoring service's story code ("PA2904034294") or its "(Text)" tag."""
+    text = token.text
+    return (text.isalnum() and any(c.isdigit() for c in text) and any(c.isalpha() for c in text)) or (
+        text in ("(", ")", "Text"))
+
+
 def _name_word(token):
     """Tell whether a word outside any NER span may go on a person's name: a capitalised proper noun,
     no title, no place, no firm."""

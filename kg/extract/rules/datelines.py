@@ -1,7 +1,7 @@
 """Facts from wire datelines: "HANOI, Vietnam (AP) --", "Moscow June 12 (ITAR-TASS) --",
 "Paris Radio Orient in Arabic": the agency files from a bureau in the place."""
 
-from kg.extract.mentions import is_story_code
+from kg.extract.spans import is_story_code
 from kg.extract.sentence import Arg
 
 DATELINE_ENDS = {"--", "—", "–", "-", "_", ":"}

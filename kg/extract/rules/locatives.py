@@ -76,15 +76,22 @@ def from_preposition(s, token):
             if name:
                 yield s.shaped_fact(name, here, there, f"prep-locative:{prep.lower_}")
     for child in token.children:
-        there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") else None
+        # "Briton Tim Henman", "American Lisa Raymond": a nationality on a person's full name, never on a
+        # description ("the Irish captain") or a name NER may have typed wrongly ("Australian Idol")
+        nationality = (child.dep_ in ("amod", "compound") and gazetteer.demonym_country(child.text) is not None
+                       and s.type_of(here.key) == "Person" and len(here.mention.text.split()) > 1
+                       and token.i in s.index.token_entity)
+        there = s.arg(child, modifiers=False) if child.dep_ in ("compound", "poss", "nmod") or nationality else None
         name = there and MODIFIER_LOCATIVES.get((s.type_of(here.key), s.type_of(there.key)))
         if name == "worksFor" and there is not None and gazetteer.is_party(there.key):
             name = "memberOf"  # "Labour MP Diane Abbott": a party has members, not staff
         if name == "worksFor" and child.dep_ == "poss" and gazetteer.country(there.key):
             name = "memberOf"  # "England's Charlie Hodgson": a side's player ("England coach X": a title's)
-        if there is not None and child.dep_ == "poss" and s.type_of(here.key) == "Person" and (
-                s.index.type_of(there.key) == "Country"):
+        if there is not None and s.type_of(here.key) == "Person" and s.index.type_of(there.key) == "Country" and (
+                child.dep_ == "poss" or nationality):
             name = "citizenOf"  # "Spain's Rafael Nadal"; a town's is as often a club's ("Leeds' Alan Smith")
+        elif nationality:
+            name = None  # "former Irish international X": "Irish" read as the side, not a country
         if name and there is not None and there.key != here.key:
             yield s.shaped_fact(name, here, there, f"modifier-locative:{child.dep_}")
 
