@@ -1,7 +1,9 @@
-"""Invisible characters: zero-width, byte-order mark, bidi controls, soft hyphen; found, removed, offsets kept."""
+"""Invisible characters (zero-width, byte-order mark, bidi controls, soft hyphen) and HTML character
+references ("B&#233;ziers", "AT&amp;T"): found, removed or decoded, offsets kept."""
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 
@@ -19,29 +21,59 @@ def remove_invisible(text: str) -> str:
     return INVISIBLE.sub("", text)
 
 
-def strip_invisible(text: str) -> tuple[str, list[int] | None]:
-    """Return text without invisible characters and, when any was removed, the offset in the original
-    text of each kept character followed by len(text); None when the text had none."""
-    if not INVISIBLE.search(text):
+# A character reference a feed left in its text, by number or by name, with its semicolon: "&T" of
+# "AT&T" is no reference, and a name html does not know stays as written
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+Positions = list[tuple[int, int]]
+
+
+def _pieces(text: str) -> list[tuple[str, int, int]]:
+    """Return (clean text, start, end in text) for each run of text, reference and invisible character."""
+    pieces, at = [], 0
+    for match in REFERENCE.finditer(text):
+        pieces.append((text[at:match.start()], at, match.start()))
+        decoded = html.unescape(match.group())
+        pieces.append((match.group() if len(decoded) != 1 else decoded, match.start(), match.end()))
+        at = match.end()
+    pieces.append((text[at:], at, len(text)))
+    return pieces
+
+
+def strip_invisible(text: str) -> tuple[str, Positions | None]:
+    """Return text without invisible characters and with character references decoded and, when anything
+    changed, the [start, end) in the original text of each kept character followed by (len, len);
+    None when nothing changed."""
+    if not INVISIBLE.search(text) and not REFERENCE.search(text):
         return text, None
-    kept = [i for i, char in enumerate(text) if not INVISIBLE.match(char)]
-    return "".join(text[i] for i in kept), kept + [len(text)]
+    chars, positions = [], []
+    for clean, start, end in _pieces(text):
+        if end - start > 1 and len(clean) == 1:  # a decoded reference: one character for the whole of it
+            if not INVISIBLE.match(clean):  # "&#8203;" is a zero-width space too
+                chars.append(clean)
+                positions.append((start, end))
+            continue
+        for i, char in enumerate(clean, start):
+            if not INVISIBLE.match(char):
+                chars.append(char)
+                positions.append((i, i + 1))
+    return "".join(chars), positions + [(len(text), len(text))]
 
 
-def original_span(positions: list[int], start: int, end: int) -> tuple[int, int]:
+def original_span(positions: Positions, start: int, end: int) -> tuple[int, int]:
     """Return the [start, end) range of the original text that [start, end) of the cleaned text covers."""
     if end <= start:
-        return positions[start], positions[start]
-    return positions[start], positions[end - 1] + 1
+        return positions[start][0], positions[start][0]
+    return positions[start][0], positions[end - 1][1]
 
 
-def _span(span: Span, original: str, positions: list[int]) -> Span:
+def _span(span: Span, original: str, positions: Positions) -> Span:
     """Return a span of the cleaned text as the span of the original text it covers."""
     start, end = original_span(positions, span.start, span.end)
     return Span(start, end, original[start:end])
 
 
-def restore_offsets(extraction: Extraction, original: Document, positions: list[int] | None) -> Extraction:
+def restore_offsets(extraction: Extraction, original: Document, positions: Positions | None) -> Extraction:
     """Return an Extraction of the cleaned text with its offsets and mention texts those of the original
     text, so evidence points at the document as given; names and labels stay clean."""
     if positions is None:

@@ -57,3 +57,31 @@ def test_invisible_zero_width_name_is_one_entity_with_the_clean_one():
     extraction = extract(Document("t", "Jo\u200be Biden spoke. Later Joe Biden left.", "2021-04-03"))
     people = [e for e in extraction.entities if e.type == "Person"]
     assert [p.label for p in people] == ["Joe Biden"] and len(people[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text, clean", [
+    ("B&#233;ziers", "B\u00e9ziers"),
+    ("Caf&#xE9; Rouge", "Caf\u00e9 Rouge"),
+    ("AT&amp;T and M&amp;S", "AT&T and M&S"),
+    ("AT&T stays", "AT&T stays"),  # no semicolon: no reference
+    ("&bogus; stays", "&bogus; stays"),  # a name html does not know
+    ("Jo&#8203;e", "Joe"),  # a reference to an invisible character
+])
+def test_invisible_character_references_decoded(text, clean):
+    cleaned, positions = strip_invisible(text)
+    assert cleaned == clean
+    if positions is not None:  # every cleaned character maps back onto what stood for it
+        assert text[slice(*original_span(positions, 0, len(cleaned)))] == text
+
+
+@pytest.mark.model
+def test_invisible_character_reference_names_one_entity_and_offsets_stay_right():
+    text = "Pascal Pap&#233; joined B&#233;ziers. Later Pascal Pap\u00e9 left B\u00e9ziers for Paris."
+    extraction = extract(Document("t", text, "2021-04-03"))
+    labels = {e.label for e in extraction.entities}
+    assert "Pascal Pap\u00e9" in labels and not any("&#" in label for label in labels), labels
+    people = [e for e in extraction.entities if e.type == "Person"]
+    assert [p.label for p in people] == ["Pascal Pap\u00e9"]  # the decoded name and the written one: one node
+    spans = [m for e in extraction.entities for m in e.mentions]
+    spans += [s for f in extraction.facts for s in (f.sentence, f.subject_mention, f.object_mention)]
+    assert all(text[s.start:s.end] == s.text for s in spans)
