@@ -309,3 +309,20 @@ def test_entities_portfolio_word_names_no_organisation(text, office, holder):
 def test_entities_office_that_is_an_organisation_stays():
     ents = entities_of("Treasury Secretary John Snow said the Home Office agreed.")
     assert ents["Treasury"].type == "Organization" and ents["Home Office"].type == "Organization"
+
+
+@pytest.mark.parametrize("text, word, nodes", [
+    # the singular of a party's plural is the party, though a Kansas town is called Liberal
+    ("The Whigs lost power after the Liberals demanded that the prime minister quit. Liberal leader John Smith "
+     "appeared willing to form a coalition. He said the Liberals could keep out Labour. Later Mr Smith called the "
+     "Liberal leader back to Downing Street.", "Liberal", 1),
+    # a people's plural takes no person's name: "the Bryans" are two brothers, "Bryan" one of them
+    ("Bob Bryan and Mike Bryan won the doubles. The Bryans beat the Swiss pair, and Bryan said it was easy.",
+     "Bryans", 1),
+])
+def test_entities_regression_a_plural_and_its_singular(text, word, nodes):
+    ents = entities_of(text)
+    holders = [e for e in ents.values() if any(m.text.startswith(word) for m in e.mentions)]
+    assert len(holders) == nodes, [(e.label, [m.text for m in e.mentions]) for e in holders]
+    if word == "Bryans":
+        assert all(m.text == "Bryans" for m in holders[0].mentions), holders

@@ -130,15 +130,16 @@ def _longer_names(clusters):
     """Return {leading words of an organisation's name: the clusters whose names start with them}."""
     longer: dict[str, list] = {}
     for cluster in clusters:
-        if _winner(cluster) != "Organization":
+        if _winner(cluster) not in ("Organization", "Group"):
             continue
         for m in cluster.mentions:
             last = m.name.split()[-1]
             if "," in m.name or last.endswith("s") and gazetteer.demonym_place(last):
                 continue  # "Brown, Chuter", "Roma Czechs": a list, or a people, is no organisation's long form
             words = m.key.split()
-            # a party's singular is its short form too: "Liberal leader Jeremy Thorpe" of "the Liberals"
-            shorter = [" ".join(words[:n]) for n in range(1, len(words))] + (
+            # a party's singular is its short form too: "Liberal leader Jeremy Thorpe" of "the Liberals",
+            # whether the plural was read as the party or as its people
+            shorter = [" ".join(words[:n]) for n in range(1, len(words)) if _winner(cluster) == "Organization"] + (
                 [m.key[:-1]] if m.key.endswith("s") and len(m.key) > 4 else [])
             for short in shorter:
                 holders = longer.setdefault(short, [])
@@ -174,6 +175,20 @@ def _is_club(cluster):
     return any(len(m.key.split()) > 1 and m.key.split()[-1] in CLUB_WORDS for m in cluster.mentions)
 
 
+def _plural_of(cluster, short):
+    """Tell whether a cluster is named by the plural of a single word ("Liberals" of "Liberal")."""
+    return " " not in short and any(m.key == short + "s" for m in cluster.mentions)
+
+
+def _may_own(owner, cluster, short, unknown_place):
+    """Tell whether a longer name's cluster may take a short form's (a name only NER calls a place: when
+    the longer one says what kind of body it is)."""
+    if owner is cluster or (unknown_place and not _designated(owner, short)):
+        return False
+    # a people's plural takes no person's name ("Bryan" of "the Bryans", two brothers)
+    return _winner(owner) == "Organization" or _winner(cluster) != "Person"
+
+
 def merge_short_forms(doc, clusters):
     """Return the clusters with an organisation named by the leading words of exactly one longer
     organisation name of the document merged into it: "Sun" of "Sun Microsystems", "Standard Trust" of
@@ -191,11 +206,11 @@ def merge_short_forms(doc, clusters):
                 town or unknown_place or _may_be_short_form(cluster)) or any(m.alone for m in cluster.mentions):
             continue
         short = keys.pop()
-        owners = [c for c in longer.get(short, ()) if c is not cluster and (
-            not unknown_place or _designated(c, short))]
+        owners = [c for c in longer.get(short, ()) if _may_own(c, cluster, short, unknown_place)]
         # a town is no short form ("London" of "London Stock Exchange"), but in a document naming its club
         # it is the club ("Tottenham" of "Tottenham Hotspur", "Leeds" of "Leeds United")
-        if len(owners) == 1 and (not town or _is_club(owners[0])):
+        # nor is a town's name the singular of a party's ("Liberal" of "the Liberals"; Liberal, Kansas)
+        if len(owners) == 1 and (not town or _is_club(owners[0]) or _plural_of(owners[0], short)):
             target[id(cluster)] = owners[0]
             if unknown_place:  # its place votes are what the owner's designator overrules
                 voteless.add(id(cluster))
